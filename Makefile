@@ -1,0 +1,36 @@
+# Each target bootstraps what it needs: a virtual environment, and for the tests
+# a Chromium and the sha256-verified runtime mirror.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve build test mirror browser clean
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	touch $@
+
+## serve: build the site and serve it on http://127.0.0.1:8000/ with live reload
+serve: $(VENV)/.installed
+	$(BIN)/mkdocs serve --livereload
+
+## build: write the site to site/
+build: $(VENV)/.installed
+	$(BIN)/mkdocs build --strict
+
+## mirror: fetch and verify the runtime assets the tests serve in place of the CDN
+mirror: $(VENV)/.installed
+	$(BIN)/python -m tools.runtime_mirror
+
+## browser: make sure a Chromium is installed for the end-to-end tests
+browser: $(VENV)/.installed
+	tools/ensure-browser $(BIN)/python
+
+## test: every test, end to end included
+test: $(VENV)/.installed mirror browser
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf $(VENV) .cache site

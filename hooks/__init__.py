@@ -1,0 +1,1 @@
+"""Build-time logic of the concept pages, wired into MkDocs as hooks."""

@@ -1,0 +1,65 @@
+"""Typeset every `$...$` and `$$...$$` formula with KaTeX at build time.
+
+Arithmatex finds the math; a tree processor replaces it with KaTeX's HTML
+(and MathML for screen readers). The reader downloads only KaTeX's CSS and
+fonts, of the same pinned version; a formula KaTeX rejects stops the build.
+"""
+
+import html
+
+from markdown import Extension
+from markdown.treeprocessors import Treeprocessor
+from mkdocs.exceptions import ConfigurationError
+
+from hooks import katex_engine
+from hooks.author_errors import page_error
+
+ARITHMATEX = "pymdownx.arithmatex"
+KATEX_DOCS = "https://katex.org/docs/supported"
+
+
+class KatexTreeprocessor(Treeprocessor):
+    def run(self, root):
+        for el in root.iter():
+            if "arithmatex" not in el.get("class", "").split():
+                continue
+            display = el.tag == "div"
+            # Arithmatex escapes display math for HTML; KaTeX wants the TeX.
+            tex = (html.unescape(el.text) if display else el.text or "").strip()
+            try:
+                rendered = katex_engine.render(tex, display)
+            except katex_engine.KatexError as err:
+                raise page_error(
+                    tex,
+                    f"KaTeX cannot typeset the formula `{tex}`: {err}.",
+                    f"correct the LaTeX; KaTeX's supported functions are listed at {KATEX_DOCS}",
+                ) from None
+            el.text = self.md.htmlStash.store(rendered)
+
+
+class KatexExtension(Extension):
+    def extendMarkdown(self, md):
+        # After the inline patterns (priority 20) have produced the arithmatex elements.
+        md.treeprocessors.register(KatexTreeprocessor(md), "katex", 19)
+
+
+def configure(config):
+    """Add the math extensions and KaTeX's stylesheet, of the version the build uses."""
+    base = config.extra.get("runtime", {}).get("katex", "")
+    version = katex_engine.version()
+    if f"katex@{version}/" not in base:
+        raise ConfigurationError(
+            f"mkdocs.yml: extra.runtime.katex is {base!r}, but the build typesets with KaTeX "
+            f"{version}. Fix: set it to https://cdn.jsdelivr.net/npm/katex@{version}/dist/"
+        )
+    if ARITHMATEX not in config.markdown_extensions:
+        config.markdown_extensions.append(ARITHMATEX)
+    # Bare TeX inside the elements: KaTeX at build time reads it, no script in the page.
+    config.mdx_configs[ARITHMATEX] = {
+        **config.mdx_configs.get(ARITHMATEX, {}),
+        "generic": True,
+        "tex_inline_wrap": ["", ""],
+        "tex_block_wrap": ["", ""],
+    }
+    config.markdown_extensions.append(KatexExtension())
+    config.extra_css.append(base + "katex.min.css")

@@ -1,0 +1,1 @@
+"""Python that runs both at build time (CPython) and in the reader's browser (Pyodide)."""

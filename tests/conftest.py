@@ -1,0 +1,60 @@
+"""Shared fixtures: the repository's paths and real `mkdocs build --strict` runs."""
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+PAGE_SRC = ROOT / "docs" / "machine-learning" / "logistic-regression.md"
+
+
+def mkdocs_build(config_file, site_dir, site_url=None):
+    """Run `mkdocs build --strict` as an author would; returns the CompletedProcess."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    if site_url:
+        env["SITE_URL"] = site_url
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config_file), "-d", str(site_dir)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
+
+
+def make_project(tmp_path, pages, *, copy_demo=False, config_edit=None):
+    """A throwaway project with the real mkdocs.yml and hooks, and the given docs pages.
+
+    `pages` maps paths under docs/ to Markdown; with `copy_demo`, pyscript_demo/ is
+    copied so listings resolve against the copy.
+    """
+    config = (ROOT / "mkdocs.yml").read_text()
+    config = config.replace("hooks/concept_pages.py", str(ROOT / "hooks" / "concept_pages.py"))
+    config = re.sub(r"(?ms)^watch:.*?(?=^\S)", "", config)
+    config = re.sub(r"(?ms)^nav:.*", "", config)
+    if config_edit:
+        config = config_edit(config)
+    (tmp_path / "mkdocs.yml").write_text(config)
+    docs = tmp_path / "docs"
+    shutil.copytree(ROOT / "docs" / "stylesheets", docs / "stylesheets")
+    for rel, text in pages.items():
+        (docs / rel).parent.mkdir(parents=True, exist_ok=True)
+        (docs / rel).write_text(text)
+    if copy_demo:
+        shutil.copytree(ROOT / "pyscript_demo", tmp_path / "pyscript_demo",
+                        ignore=shutil.ignore_patterns("__pycache__"))
+    return tmp_path / "mkdocs.yml"
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory):
+    """The real site, built once per test session with `mkdocs build --strict`."""
+    site = tmp_path_factory.mktemp("site")
+    done = mkdocs_build(ROOT / "mkdocs.yml", site)
+    assert done.returncode == 0, f"mkdocs build --strict failed:\n{done.stderr}"
+    return site

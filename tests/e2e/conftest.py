@@ -1,0 +1,166 @@
+"""Real Chromium, real Pyodide and numpy, with no request leaving the machine.
+
+The built site is served on 127.0.0.1 (at the root, and under a sub-path as on
+a project page of a static host). The production CDN URLs are answered from
+the sha256-verified runtime mirror; any other outbound request is aborted and
+fails the test.
+"""
+
+import functools
+import mimetypes
+import shutil
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import urlsplit
+
+import pytest
+from mkdocs.utils.yaml import yaml_load
+
+from tests.conftest import ROOT, mkdocs_build
+from tools import runtime_mirror
+
+LOOPBACK = {"127.0.0.1", "localhost", "[::1]"}
+CHROMIUM_FLAGS = [
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+TYPES = {".mjs": "text/javascript", ".js": "text/javascript", ".wasm": "application/wasm",
+         ".whl": "application/octet-stream", ".woff2": "font/woff2", ".css": "text/css"}
+SUBPATH = "/concepts/"
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    """Debian's Chromium where it is installed (Playwright cannot download here), else Playwright's."""
+    args = {**browser_type_launch_args, "args": CHROMIUM_FLAGS}
+    chromium = shutil.which("chromium")
+    if chromium:
+        args["executable_path"] = chromium
+    return args
+
+
+@pytest.fixture(scope="session")
+def cdn_mirror():
+    """{production URL prefix: local folder}, from mkdocs.yml's runtime settings and the mirror."""
+    try:
+        assets = runtime_mirror.manifest()
+    except Exception as err:  # the mirror is part of the test set-up: no mirror, no e2e run
+        pytest.fail(f"The runtime mirror could not be built: {err}. Run `make mirror` to see why.")
+    with open(ROOT / "mkdocs.yml") as f:
+        runtime = yaml_load(f)["extra"]["runtime"]
+    return {
+        runtime["pyodide"]: assets["pyodide"]["dir"],
+        runtime["katex"]: assets["katex"]["dir"] / "dist",
+    }
+
+
+class _Server:
+    """A static server on 127.0.0.1 that remembers every path it could not serve."""
+
+    def __init__(self, docroot):
+        self.missing = []
+        server = self
+
+        class Handler(SimpleHTTPRequestHandler):
+            def log_message(self, *args):
+                pass
+
+            def send_error(self, code, *args, **kwargs):
+                server.missing.append(self.path)
+                super().send_error(code, *args, **kwargs)
+
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=docroot))
+        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+        self.origin = f"http://127.0.0.1:{self.httpd.server_address[1]}"
+
+
+def _serve_site(docroot, path):
+    """Serve the real site at `path` of a new server, built for that URL.
+
+    Material's instant navigation only follows links to the site's own URL
+    (sitemap.xml's, from site_url), so each server gets its own build.
+    """
+    server = _Server(docroot)
+    url = server.origin + path
+    done = mkdocs_build(ROOT / "mkdocs.yml", docroot / path.strip("/"), site_url=url)
+    assert done.returncode == 0, f"mkdocs build --strict failed:\n{done.stderr}"
+    server.url = url
+    return server
+
+
+@pytest.fixture(scope="session")
+def servers(tmp_path_factory):
+    """The site served at the root, and under /concepts/ with nothing at the root."""
+    running = {
+        "root": _serve_site(tmp_path_factory.mktemp("root-host"), "/"),
+        "subpath": _serve_site(tmp_path_factory.mktemp("subpath-host"), SUBPATH),
+    }
+    yield running
+    for server in running.values():
+        server.httpd.shutdown()
+
+
+@pytest.fixture
+def site(servers, request):
+    """Base URL of the site under test (the root server unless a test asks for the sub-path)."""
+    server = servers[getattr(request, "param", "root")]
+    server.missing.clear()
+    yield server.url
+    assert not server.missing, f"the site asked for files it does not have: {server.missing}"
+
+
+class Network:
+    """Routes every request of a browser context: loopback passes, the CDN comes from the mirror."""
+
+    def __init__(self, mirror):
+        self.mirror = mirror
+        self.blocked = []  # outbound requests that would have left the machine
+        self.unmirrored = []  # CDN URLs the mirror does not hold
+        self.served = []  # CDN URLs answered from the mirror
+        self.fail_prefixes = []  # CDN prefixes a test makes unreachable
+
+    def attach(self, context):
+        context.route("**/*", self.handle)
+        return context
+
+    def handle(self, route):
+        url = route.request.url
+        if urlsplit(url).hostname in LOOPBACK:
+            return route.continue_()
+        for prefix in self.fail_prefixes:
+            if url.startswith(prefix):
+                return route.abort("connectionrefused")
+        for prefix, folder in self.mirror.items():
+            if url.startswith(prefix):
+                path = folder / urlsplit(url).path.removeprefix(urlsplit(prefix).path)
+                if not path.is_file():
+                    self.unmirrored.append(url)
+                    return route.fulfill(status=404)
+                self.served.append(url)
+                kind = TYPES.get(path.suffix) or mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+                return route.fulfill(
+                    path=path, headers={"Content-Type": kind, "Access-Control-Allow-Origin": "*"}
+                )
+        self.blocked.append(url)
+        return route.abort("blockedbyclient")
+
+
+@pytest.fixture(autouse=True)
+def network(context, cdn_mirror):
+    """Routes every browser test's context (and any it attaches); fails it on a leak or a miss."""
+    net = Network(cdn_mirror)
+    net.attach(context)
+    yield net
+    assert not net.blocked, f"requests tried to leave the machine: {net.blocked}"
+    assert not net.unmirrored, f"CDN files missing from the runtime mirror: {net.unmirrored}"
+
+
+@pytest.fixture
+def demo_page(page, site):
+    """The Logistic Regression page, opened, with its live demo section."""
+    page.goto(site + "machine-learning/logistic-regression/")
+    return page

