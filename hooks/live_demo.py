@@ -1,14 +1,15 @@
 """`/// demo | NAME` blocks: a demo that is complete at build time and live in the browser.
 
-The block renders the controls and the readout for the demo's starting
-setting by running the demo's Python in CPython. In the browser,
-`pyscript_demo/demo.js` starts the same Python in Pyodide, in a Web Worker,
-and swaps in what it returns as the reader moves the controls.
+A demo is a module of `pyscript_demo/` with `TITLE`, `static_html()`,
+`initial_state()` and `handle(message)`. The block renders the demo's
+starting state by running that module in CPython; in the browser,
+`pyscript_demo/demo.js` runs the same module in Pyodide, in a Web Worker,
+and swaps in what `handle` returns as the reader acts.
 """
 
+import importlib
+import json
 import xml.etree.ElementTree as etree
-from dataclasses import dataclass
-from html import escape
 from pathlib import Path
 
 from markdown.util import AtomicString
@@ -17,43 +18,16 @@ from mkdocs.structure.files import File
 from pymdownx.blocks import BlocksExtension
 from pymdownx.blocks.block import Block
 
+import pyscript_demo
 from hooks.author_errors import page_error
-from pyscript_demo import logreg
-from pyscript_demo.readout import readout
 
-DEMO_DIR = Path(logreg.__file__).parent
+DEMO_DIR = Path(pyscript_demo.__file__).parent
 SITE_DIR = "pyscript_demo"
 BRIDGE = f"{SITE_DIR}/demo.js"
 
-
-@dataclass(frozen=True)
-class Slider:
-    param: str
-    label: str
-    start: float
-    low: float = -5.0
-    high: float = 5.0
-    step: float = 0.05
-
-
-@dataclass(frozen=True)
-class Demo:
-    title: str
-    entry: str  # "module:function" called with the sliders' values as keywords
-    sliders: tuple
-    render: object  # the same function, called here at build time
-
-
+# Demo name (as written after `/// demo |`) -> the module that implements it.
 DEMOS = {
-    "logistic-regression": Demo(
-        title="Logistic regression: slope and bias",
-        entry="pyscript_demo.readout:readout",
-        sliders=(
-            Slider("slope", "Slope (w)", float(logreg.w_start[1])),
-            Slider("bias", "Bias (b)", float(logreg.w_start[0])),
-        ),
-        render=readout,
-    ),
+    "logistic-regression": "pyscript_demo.logreg_view",
 }
 
 
@@ -67,16 +41,13 @@ class LiveDemoBlock(Block):
 
     def on_create(self, parent):
         name = self.argument.strip()
-        demo = DEMOS.get(name)
-        if demo is None:
+        if name not in DEMOS:
             raise page_error(
                 f"/// demo | {name}",
                 f"there is no demo named {name!r}.",
                 f"use one of: {', '.join(sorted(DEMOS))}.",
             )
-        start = {s.param: s.start for s in demo.sliders}
-        shown = demo.render(**start)
-        modules = " ".join(sorted(p.name for p in DEMO_DIR.glob("*.py")))
+        module = importlib.import_module(DEMOS[name])
         section = etree.SubElement(
             parent,
             "section",
@@ -85,38 +56,32 @@ class LiveDemoBlock(Block):
                 "data-demo": name,
                 "data-state": "static",
                 "data-runtime": self.runtime,
-                "data-entry": demo.entry,
-                "data-modules": modules,
-                "aria-label": demo.title,
+                "data-entry": f"{module.__name__}:handle",
+                "data-modules": " ".join(sorted(p.name for p in DEMO_DIR.glob("*.py"))),
+                "data-initial-state": json.dumps(module.initial_state()),
+                "aria-label": module.TITLE,
             },
         )
         body = etree.SubElement(section, "div", {"class": "live-demo__body"})
-        etree.SubElement(section, "div", {"class": "live-demo__controls"}).text = AtomicString(
-            self.md.htmlStash.store(_controls(name, demo.sliders, shown))
+        etree.SubElement(section, "div", {"class": "live-demo__live"}).text = AtomicString(
+            self.md.htmlStash.store(_status() + module.static_html())
         )
         return body
 
 
-def _controls(name, sliders, shown):
-    controls = "".join(
-        f'<div class="live-demo__slider">'
-        f'<label for="{name}-{s.param}">{escape(s.label)}</label>'
-        f'<input type="range" id="{name}-{s.param}" data-param="{s.param}" '
-        f'min="{s.low:g}" max="{s.high:g}" step="{s.step:g}" value="{s.start:g}">'
-        f'<output for="{name}-{s.param}" data-output="{s.param}">{s.start:.2f}</output>'
-        "</div>"
-        for s in sliders
-    )
+def _status():
+    """Where the demo says what Python is doing; before any script runs, that the numbers are static."""
     return (
-        f'<div class="live-demo__sliders">{controls}</div>'
-        '<p class="live-demo__status" data-status>'
-        "These numbers were computed when this page was built. "
-        "Python starts in your browser when JavaScript runs, and then they follow the sliders."
+        '<div class="live-demo__status-bar">'
+        '<p class="live-demo__status" data-status role="status">'
+        "The figure and numbers below were computed when this page was built. "
+        "With JavaScript on, Python starts in your browser and they follow your changes."
         "</p>"
-        '<button type="button" class="md-button live-demo__retry" data-retry hidden>'
-        "Try again</button>"
-        f'<div class="live-demo__readout" data-readout>{shown["html"]}</div>'
-        f'<p class="live-demo__summary" data-summary aria-live="polite">{escape(shown["summary"])}</p>'
+        '<progress class="live-demo__progress" data-progress max="3" hidden></progress>'
+        '<button type="button" class="md-button" data-load hidden>Load Python</button>'
+        '<button type="button" class="md-button" data-stop hidden>Stop Python</button>'
+        '<button type="button" class="md-button" data-retry hidden>Try again</button>'
+        "</div>"
     )
 
 

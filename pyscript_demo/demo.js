@@ -1,10 +1,18 @@
-// Makes the page's live demos live: one Python worker for the whole visit, shared by every page
-// that has a demo, and demos re-mounted on each page that Material's instant navigation shows.
-// The page is complete without this script: it only swaps in what the Python returns.
+// Makes the page's live demos live. The page is complete without this script; it only wires events
+// to the demo's Python (running in one Web Worker for the whole visit) and swaps in the markup that
+// Python returns. It knows nothing of any demo: controls say what they do in data attributes.
+//
+//   data-action="NAME" [data-value]  a control that sends action NAME to Python (inputs send their value)
+//   data-control="KEY"               an input that shows controls[KEY] from Python's answer
+//   data-run="NAME" data-value       a toggle that repeats action NAME, one call per animation frame
+//   data-part="NAME" [data-text]     a region replaced by parts[NAME] (as text with data-text)
+//   data-needs-prediction            a button usable only when controls["can-reveal"] is true
 (() => {
   if (window.conceptDemos) return; // already running: instant navigation does not reload scripts
 
   const BASE = new URL(".", document.currentScript.src);
+  const BUSY_MS = 1500; // a call slower than this can be stopped by the reader
+  const SAVE_DATA = Boolean(navigator.connection && navigator.connection.saveData);
 
   function errorText(err) {
     const text = String(err && err.message ? err.message : err).trim();
@@ -17,12 +25,15 @@
       this.listeners = new Set();
       this.calls = new Map();
       this.nextId = 0;
-      this.start();
+      this.state = "idle";
+      this.message = "";
     }
 
     start() {
       this.state = "loading";
-      this.message = "Starting Python…";
+      this.stage = 0;
+      this.stages = 3;
+      this.message = "starting";
       this.worker = new Worker(new URL("worker.js", BASE));
       this.worker.onmessage = ({ data }) => this.receive(data);
       this.worker.onerror = (event) => {
@@ -34,22 +45,22 @@
     }
 
     restart() {
-      this.worker.terminate();
+      this.worker?.terminate();
       this.rejectCalls("Python was restarted");
       this.start();
     }
 
     receive(message) {
       if (message.type === "progress") {
-        this.message = message.text;
+        Object.assign(this, { stage: message.stage, stages: message.stages, message: message.text });
       } else if (message.type === "ready") {
         this.state = "ready";
       } else if (message.type === "failed") {
-        this.fail(message.message);
-        return;
+        return this.fail(message.message);
       } else {
         const call = this.calls.get(message.id);
         this.calls.delete(message.id);
+        if (!call) return;
         if (message.type === "result") call.resolve(message.value);
         else call.reject(new Error(message.message));
         return;
@@ -70,11 +81,11 @@
       this.calls.clear();
     }
 
-    call(kwargs) {
+    call(message) {
       const id = this.nextId++;
       return new Promise((resolve, reject) => {
         this.calls.set(id, { resolve, reject });
-        this.worker.postMessage({ type: "call", id, kwargs });
+        this.worker.postMessage({ type: "call", id, message });
       });
     }
 
@@ -85,104 +96,219 @@
     }
 
     notify() {
-      for (const listener of this.listeners) listener();
+      for (const listener of [...this.listeners]) listener();
     }
   }
 
   let runtime = null;
 
   function runtimeFor(section) {
-    runtime ??= new PythonRuntime({
-      runtime: section.dataset.runtime,
-      modules: section.dataset.modules.split(" "),
-      entry: section.dataset.entry,
-    });
+    if (!runtime) {
+      runtime = new PythonRuntime({
+        runtime: section.dataset.runtime,
+        modules: section.dataset.modules.split(" "),
+        entry: section.dataset.entry,
+      });
+    }
     return runtime;
   }
 
+  const reducedMotion = matchMedia("(prefers-reduced-motion: reduce)");
+
+  function nextFrame() {
+    // With reduced motion a run updates the figure once a second instead of every frame.
+    if (reducedMotion.matches) return new Promise((resolve) => setTimeout(resolve, 1000));
+    return new Promise((resolve) => requestAnimationFrame(resolve));
+  }
+
   function mount(section, signal) {
-    const sliders = [...section.querySelectorAll("input[data-param]")];
-    const status = section.querySelector("[data-status]");
-    const retry = section.querySelector("[data-retry]");
-    const readout = section.querySelector("[data-readout]");
-    const summary = section.querySelector("[data-summary]");
     const python = runtimeFor(section);
+    const el = (selector) => section.querySelector(selector);
+    const status = el("[data-status]");
+    const progress = el("[data-progress]");
+    const buttons = { load: el("[data-load]"), stop: el("[data-stop]"), retry: el("[data-retry]") };
+    const runToggle = el("[data-run]");
+    const listen = (target, type, handler) => target.addEventListener(type, handler, { signal });
+
+    let state = JSON.parse(section.dataset.initialState);
+    let queue = []; // actions waiting for Python, in order
     let busy = false;
-    let dirty = false;
+    let running = false;
+    let notice = ""; // the last thing that went wrong in a call, shown until the next success
+    let canReveal = false;
 
-    const values = () => Object.fromEntries(sliders.map((s) => [s.dataset.param, Number(s.value)]));
+    // Only a changed status is written, so screen readers announce news, not every slider step.
+    const say = (text) => {
+      if (status.textContent !== text) status.textContent = text;
+    };
 
-    // At most one call in flight: a fast slider skips stale settings instead of queueing them.
-    async function update() {
-      if (python.state !== "ready" || signal.aborted) return;
-      if (busy) {
-        dirty = true;
-        return;
-      }
-      busy = true;
-      dirty = false;
-      try {
-        const result = await python.call(values());
-        if (signal.aborted) return;
-        readout.innerHTML = result.html;
-        readout.removeAttribute("data-stale");
-        summary.textContent = result.summary;
-      } catch (err) {
-        if (python.state === "ready") {
-          status.textContent = `The demo's Python raised an error: ${errorText(err)}`;
-          section.dataset.state = "error";
+    // Consecutive moves of one control collapse into the latest: a fast slider skips stale values.
+    function enqueue(action, value) {
+      const last = queue[queue.length - 1];
+      if (last && last.action === action && action.startsWith("set-")) last.value = value;
+      else queue.push({ action, value });
+      render();
+      if (python.state === "ready") drain();
+      else section.querySelectorAll("[data-part]").forEach((part) => part.setAttribute("data-stale", ""));
+    }
+
+    async function drain() {
+      if (busy || signal.aborted) return;
+      while (queue.length && python.state === "ready" && !signal.aborted) {
+        busy = true;
+        const { action, value } = queue.shift();
+        const watchdog = setTimeout(() => {
+          buttons.stop.hidden = false;
+          say("Python is still computing. You can stop it; your settings are kept.");
+        }, BUSY_MS);
+        try {
+          const answer = JSON.parse(await python.call(JSON.stringify({ state, action, value })));
+          if (signal.aborted) return;
+          state = answer.state;
+          apply(answer);
+          notice = "";
+        } catch (err) {
+          if (python.state === "ready") notice = `The demo's Python raised an error: ${errorText(err)}`;
+          running = false;
+          queue = [];
+        } finally {
+          clearTimeout(watchdog);
+          busy = false;
+          buttons.stop.hidden = true;
         }
-      } finally {
-        busy = false;
+        render();
       }
-      if (dirty) update();
+    }
+
+    function apply({ parts, controls }) {
+      for (const region of section.querySelectorAll("[data-part]")) {
+        const markup = parts[region.dataset.part];
+        if (markup === undefined) continue;
+        if (region.hasAttribute("data-text")) region.textContent = markup;
+        else region.innerHTML = markup;
+        region.removeAttribute("data-stale");
+      }
+      for (const input of section.querySelectorAll("[data-control]")) {
+        const value = controls[input.dataset.control];
+        if (input.type === "radio") input.checked = input.value === value;
+        else if (input !== document.activeElement || input.type === "range") input.value = value;
+      }
+      canReveal = controls["can-reveal"];
     }
 
     function render() {
-      const stale = readout.hasAttribute("data-stale");
-      readout.setAttribute("aria-busy", String(python.state === "loading"));
-      retry.hidden = python.state !== "failed";
-      if (python.state === "ready") {
-        section.dataset.state = "live";
-        status.textContent = "Live: numpy is running in your browser and follows the sliders.";
+      const live = python.state === "ready";
+      for (const control of section.querySelectorAll("button[data-action], [data-run]")) {
+        // A reveal waits until Python has taken every pending choice, so it reveals what the reader chose.
+        const settled = canReveal && !busy && !queue.length;
+        const usable = live && (settled || !control.hasAttribute("data-needs-prediction"));
+        control.setAttribute("aria-disabled", String(!usable));
+      }
+      runToggle.setAttribute("aria-pressed", String(running));
+      runToggle.textContent = running ? "Pause" : "Run";
+      buttons.load.hidden = python.state !== "idle";
+      buttons.retry.hidden = !(python.state === "failed" || notice);
+      progress.hidden = python.state !== "loading";
+      progress.value = python.stage ?? 0;
+      const waiting = queue.length ? " Your changes so far will be applied as soon as it is ready." : "";
+      if (python.state === "idle") {
+        section.dataset.state = "static";
+        say(
+          "Data saver is on, so Python (about 16 MB) has not been downloaded. The figure and numbers " +
+          "below were computed when this page was built. Load Python to make them follow your changes.",
+        );
+      } else if (python.state === "loading") {
+        section.dataset.state = "loading";
+        say(
+          `Loading Python, step ${python.stage + 1} of ${python.stages}: ${python.message}. ` +
+          "Until it is ready, the figure and numbers below are the ones computed when this page was built." +
+          waiting,
+        );
       } else if (python.state === "failed") {
         section.dataset.state = "failed";
-        status.textContent =
-          `Python could not start (${python.message}). The rest of the page works; ` +
-          "the numbers below are the ones computed when this page was built" +
-          (stale ? ", for the sliders' starting values." : ".");
+        say(
+          `Python could not start (${python.message}). The rest of the page works; the figure and ` +
+          "numbers below are the ones computed when this page was built.",
+        );
+      } else if (notice) {
+        section.dataset.state = "error";
+        say(`${notice}. The last good figure is shown; try again to restart Python.`);
       } else {
-        section.dataset.state = "loading";
-        status.textContent =
-          `${python.message} Until it is ready, the numbers below are the ones computed when ` +
-          "this page was built" + (stale ? "; they will follow the sliders as soon as it is." : ".");
+        section.dataset.state = "live";
+        say("Live: numpy is running in your browser and follows your changes.");
       }
     }
 
-    for (const slider of sliders) {
-      const output = section.querySelector(`[data-output="${slider.dataset.param}"]`);
-      slider.addEventListener(
-        "input",
-        () => {
-          output.textContent = Number(slider.value).toFixed(2);
-          if (python.state === "ready") update();
-          else {
-            readout.setAttribute("data-stale", "");
-            render();
-          }
-        },
-        { signal },
-      );
+    async function run() {
+      running = !running;
+      render();
+      while (running && !signal.aborted && python.state === "ready") {
+        if (!queue.some(({ action }) => action === runToggle.dataset.run)) {
+          enqueue(runToggle.dataset.run, runToggle.dataset.value);
+        }
+        await drain();
+        await nextFrame();
+      }
+      running = false;
+      render();
     }
-    retry.addEventListener("click", () => python.restart(), { signal });
+
+    // Disabled controls stay focusable and say why they do nothing yet (no silent dead controls).
+    function explainDisabled() {
+      if (python.state !== "ready") {
+        say(`That needs Python, which ${python.state === "failed" ? "could not start" : "is not ready yet"}.`);
+      } else if (busy || queue.length) say("Python is still taking in your last change.");
+      else say("Choose a point and commit a prediction first.");
+    }
+
+    for (const control of section.querySelectorAll("[data-action]")) {
+      const event = control.matches("button") ? "click" : control.type === "radio" ? "change" : "input";
+      listen(control, event, () => {
+        if (control.getAttribute("aria-disabled") === "true") return explainDisabled();
+        if (control.dataset.control && control.type !== "radio") {
+          if (control.value === "" || !Number.isFinite(Number(control.value))) return;
+          // The slider and its exact field show one value: keep the other in step while typing.
+          for (const twin of section.querySelectorAll(`[data-control="${control.dataset.control}"]`)) {
+            if (twin !== control) twin.value = control.value;
+          }
+        }
+        enqueue(control.dataset.action, control.dataset.value ?? control.value);
+      });
+    }
+    // A click or tap on a point in the figure chooses it, like its radio button does.
+    listen(section, "click", (event) => {
+      const point = event.target.closest && event.target.closest("svg [data-index]");
+      if (!point) return;
+      const radio = section.querySelector(`input[data-action="select"][value="${point.dataset.index}"]`);
+      radio.checked = true;
+      radio.dispatchEvent(new Event("change", { bubbles: true }));
+    });
+    listen(runToggle, "click", () => (runToggle.getAttribute("aria-disabled") === "true" ? explainDisabled() : run()));
+    listen(buttons.load, "click", () => python.start());
+    listen(buttons.retry, "click", () => {
+      notice = "";
+      python.restart();
+    });
+    listen(buttons.stop, "click", () => {
+      running = false;
+      python.restart();
+    });
 
     let wasReady = false;
     const unsubscribe = python.subscribe(() => {
       render();
-      if (python.state === "ready" && !wasReady) update();
+      // (Re)started: bring the figure to the reader's state, then apply what they did meanwhile.
+      if (python.state === "ready" && !wasReady) {
+        queue.unshift({ action: "view" });
+        drain();
+      }
       wasReady = python.state === "ready";
     });
-    signal.addEventListener("abort", unsubscribe);
+    signal.addEventListener("abort", () => {
+      running = false;
+      unsubscribe();
+    });
+    if (python.state === "idle" && !SAVE_DATA) python.start();
   }
 
   let current = null;
@@ -195,7 +321,12 @@
     }
   }
 
-  window.conceptDemos = { mountAll, get runtime() { return runtime; } };
+  window.conceptDemos = {
+    mountAll,
+    get runtime() {
+      return runtime;
+    },
+  };
 
   if (typeof document$ !== "undefined") {
     document$.subscribe(mountAll); // Material: emits for the first page and after each instant navigation

@@ -1,23 +1,37 @@
 // The Python side of the live demos: Pyodide and numpy in a Web Worker, so the page never blocks.
 //
 // Messages in:  {type: "init", runtime, moduleBase, modules, entry}
-//               {type: "call", id, kwargs}
-// Messages out: {type: "progress", text} while loading, then {type: "ready"} or {type: "failed", message};
+//               {type: "call", id, message}       (message: the JSON string the entry takes)
+// Messages out: {type: "progress", stage, stages, text} while loading, then {type: "ready"}
+//               or {type: "failed", message};
 //               {type: "result", id, value} or {type: "error", id, message} for each call.
+
+const STAGES = [
+  "downloading and starting the Python runtime (Pyodide, about 13 MB)",
+  "downloading numpy (about 3 MB)",
+  "loading this page's Python",
+];
 
 let entry = null;
 
-function progress(text) {
-  self.postMessage({ type: "progress", text });
+function progress(stage) {
+  self.postMessage({ type: "progress", stage, stages: STAGES.length, text: STAGES[stage] });
+}
+
+function errorMessage(err) {
+  return String(err && err.message ? err.message : err);
 }
 
 async function init({ runtime, moduleBase, modules, entry: entryName }) {
-  progress("Downloading the Python runtime…");
+  progress(0);
   importScripts(new URL("pyodide.js", runtime).href);
   const pyodide = await loadPyodide({ indexURL: runtime });
-  progress("Loading numpy…");
-  await pyodide.loadPackage("numpy", { messageCallback: () => {} });
-  progress("Loading this page's Python…");
+  progress(1);
+  // loadPackage reports a failed download or a wrong sha256 through errorCallback, not by throwing.
+  const problems = [];
+  await pyodide.loadPackage("numpy", { messageCallback: () => {}, errorCallback: (m) => problems.push(m) });
+  if (problems.length) throw new Error(problems.join(" "));
+  progress(2);
   const [moduleName, functionName] = entryName.split(":");
   const packageDir = `/demo/${moduleName.split(".")[0]}`;
   pyodide.FS.mkdirTree(packageDir);
@@ -38,16 +52,13 @@ self.onmessage = async ({ data }) => {
       await init(data);
       self.postMessage({ type: "ready" });
     } catch (err) {
-      self.postMessage({ type: "failed", message: String(err && err.message ? err.message : err) });
+      self.postMessage({ type: "failed", message: errorMessage(err) });
     }
   } else if (data.type === "call") {
     try {
-      const result = entry.callKwargs(data.kwargs);
-      const value = result.toJs({ dict_converter: Object.fromEntries });
-      result.destroy();
-      self.postMessage({ type: "result", id: data.id, value });
+      self.postMessage({ type: "result", id: data.id, value: entry(data.message) });
     } catch (err) {
-      self.postMessage({ type: "error", id: data.id, message: String(err && err.message ? err.message : err) });
+      self.postMessage({ type: "error", id: data.id, message: errorMessage(err) });
     }
   }
 };

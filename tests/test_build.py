@@ -77,13 +77,15 @@ def test_static_demo_shows_cpython_numbers_at_the_starting_weights(page_html):
     loss, _, q = logreg.loss_and_grad(logreg.w_start)
     values = [float(v) for v in re.findall(r'class="demo-q" data-value="([^"]+)"', section)]
     assert values == pytest.approx(q.tolist(), abs=1e-12) and len(values) == 7
-    assert f'value="{slope:g}"' in section and f'value="{bias:g}"' in section
+    assert f'id="lr-slope" data-action="set-slope" data-control="slope" min="-5" max="5" step="0.05" value="{slope:.4f}"' in section
+    assert f'value="{bias:.4f}"' in section
+    assert section.count('<circle class="lr-dot') == 7
     assert f">{loss:.4f}<" in section
     assert 'data-runtime="https://cdn.jsdelivr.net/pyodide/v0.27.7/full/"' in section
 
 
 def test_demo_assets_are_published(built_site):
-    for name in ["demo.js", "worker.js", "logreg.py", "readout.py", "__init__.py"]:
+    for name in ["demo.js", "worker.js", "logreg.py", "logreg_demo.py", "logreg_view.py", "__init__.py"]:
         published = built_site / "pyscript_demo" / name
         assert published.read_bytes() == (ROOT / "pyscript_demo" / name).read_bytes()
 

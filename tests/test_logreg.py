@@ -7,7 +7,6 @@ import numpy as np
 import pytest
 
 from pyscript_demo import logreg
-from pyscript_demo.readout import readout
 from tests.conftest import ROOT
 
 DATA = ROOT / "tests" / "data"
@@ -65,14 +64,3 @@ def test_training_lowers_the_loss():
     before, _, _ = logreg.loss_and_grad(logreg.w_start)
     after, _, _ = logreg.loss_and_grad(logreg.train(logreg.w_start))
     assert after < before
-
-
-@pytest.mark.parametrize("slope, bias", [(0.7, -0.2), (2.5, 1.0), (-4.95, 3.3)])
-def test_readout_shows_the_modules_numbers_at_their_rounding(slope, bias):
-    shown = readout(slope, bias)
-    loss, _, q = logreg.loss_and_grad(np.array([bias, slope]))
-    assert shown["q"] == q.tolist() and shown["loss"] == float(loss)
-    for qi in q:
-        assert f'data-value="{float(qi)!r}">{qi:.3f}<' in shown["html"]
-    assert f">{loss:.4f}<" in shown["html"]
-    assert f"{loss:.4f}" in shown["summary"]

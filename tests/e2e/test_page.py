@@ -1,0 +1,131 @@
+"""The page as a whole in real Chromium: math, static first, loading, failure, navigation, hosting."""
+
+import numpy as np
+import pytest
+from playwright.sync_api import expect
+
+from pyscript_demo import logreg
+from tests.e2e.demo_page import (
+    DEMO,
+    PAGE,
+    SLOPE,
+    assert_matches_cpython,
+    demo_workers,
+    set_weights,
+    table,
+    wait_live,
+    wait_state,
+)
+
+
+def test_math_is_typeset_by_katex_with_its_stylesheet(demo_page):
+    assert demo_page.locator(".katex").count() > 40
+    assert demo_page.locator(".arithmatex:not(:has(.katex))").count() == 0
+    font = demo_page.eval_on_selector(".katex", "e => getComputedStyle(e).fontFamily")
+    assert "KaTeX_Main" in font
+
+
+def test_loading_is_announced_then_the_demo_is_live(demo_page):
+    status = demo_page.locator("[data-status]")
+    expect(status).to_contain_text("Loading Python, step")
+    expect(demo_page.locator("[data-progress]")).to_be_visible()
+    # Controls that need Python say so instead of doing nothing.
+    demo_page.click("button[data-action=step][data-value='60']", force=True)
+    expect(status).to_contain_text("needs Python")
+    wait_live(demo_page)
+    expect(status).to_contain_text("Live")
+    expect(demo_page.locator("[data-progress]")).to_be_hidden()
+    expect(demo_page.locator("[data-retry]")).to_be_hidden()
+    assert_matches_cpython(demo_page)
+
+
+def test_changes_made_while_python_loads_are_applied_when_it_is_ready(demo_page):
+    demo_page.fill(SLOPE, "-2.5")
+    demo_page.check("input[data-action=select][value='5']")
+    wait_live(demo_page)
+    expect(demo_page.locator(".demo-slope")).to_have_attribute("data-value", "-2.5")
+    expect(demo_page.locator("[data-reveal]")).to_contain_text("Point 6")
+    assert_matches_cpython(demo_page)
+
+
+def test_without_javascript_the_page_is_complete(browser, network, site):
+    context = network.attach(browser.new_context(java_script_enabled=False))
+    page = context.new_page()
+    page.goto(site + PAGE)
+    assert page.locator(".katex").count() > 40
+    assert page.locator("[data-listing] code").count() == 2
+    assert page.locator(".lr-figure circle.lr-dot").count() == 7
+    loss, _, q = logreg.loss_and_grad(logreg.w_start)
+    np.testing.assert_allclose([row[0] for row in table(page)], q, rtol=0, atol=1e-12)
+    assert float(page.get_attribute(".demo-loss", "data-value")) == pytest.approx(float(loss), abs=1e-12)
+    context.close()
+
+
+def test_static_figure_is_the_live_figure(page, site):
+    """Static first: the build's markup and Python's first live render are the same (no jump)."""
+    page.goto(site + PAGE)
+    static = page.inner_html("[data-part=figure]")
+    wait_live(page)
+    assert page.inner_html("[data-part=figure]") == static
+
+
+def test_blocked_runtime_leaves_the_page_readable_and_can_retry(page, site, network):
+    runtime = next(prefix for prefix in network.mirror if "pyodide" in prefix)
+    network.fail_prefixes.append(runtime)
+    page.goto(site + PAGE)
+    wait_state(page, "failed")
+    expect(page.locator("[data-status]")).to_contain_text("Python could not start")
+    retry = page.locator("[data-retry]")
+    expect(retry).to_be_visible()
+    # The static figure and numbers stay; what the reader does is kept for later.
+    assert page.locator(".lr-figure circle.lr-dot").count() == 7
+    np.testing.assert_allclose([row[0] for row in table(page)], logreg.loss_and_grad(logreg.w_start)[2], atol=1e-12)
+    page.fill(SLOPE, "2")
+    assert page.locator(".katex").count() > 40
+    network.fail_prefixes.clear()
+    retry.click()
+    wait_live(page)
+    expect(page.locator(".demo-slope")).to_have_attribute("data-value", "2.0")
+    assert_matches_cpython(page)
+
+
+def test_data_saver_waits_for_the_reader_to_load_python(page, site, network):
+    page.add_init_script("Object.defineProperty(navigator, 'connection', {value: {saveData: true}})")
+    page.goto(site + PAGE)
+    status = page.locator("[data-status]")
+    expect(status).to_contain_text("Data saver is on")
+    page.wait_for_timeout(1000)
+    assert not any("pyodide" in url for url in network.served)
+    assert page.get_attribute(DEMO, "data-state") == "static"
+    page.click("[data-load]")
+    wait_live(page)
+    assert_matches_cpython(page)
+
+
+def test_instant_navigation_remounts_with_one_worker_and_no_leaks(page, site):
+    page.goto(site)
+    page.evaluate("window.__sameDocument = true")
+    for slope, bias in [(2.5, 1.0), (-1.5, 0.5)]:
+        page.get_by_role("link", name="Logistic Regression").first.click()
+        page.wait_for_url("**/" + PAGE)
+        wait_live(page)
+        set_weights(page, slope, bias)
+        page.locator("nav").get_by_role("link", name="Home").first.click()
+        page.wait_for_url(site)
+    assert page.evaluate("window.__sameDocument") is True, "navigation reloaded the page"
+    # Away from the demo, nothing listens to the runtime; the worker is kept for the way back.
+    page.wait_for_function("window.conceptDemos.runtime.listeners.size === 0", timeout=5_000)
+    page.get_by_role("link", name="Logistic Regression").first.click()
+    wait_live(page)
+    assert page.evaluate("window.conceptDemos.runtime.listeners.size") == 1
+    assert len(demo_workers(page)) == 1
+
+
+@pytest.mark.parametrize("site", ["subpath"], indirect=True)
+def test_site_works_from_a_sub_path(page, site):
+    page.goto(site)
+    page.get_by_role("link", name="Logistic Regression").first.click()
+    page.wait_for_url(site + PAGE)
+    wait_live(page)
+    set_weights(page, 3.0, -1.0)
+    assert "KaTeX_Main" in page.eval_on_selector(".katex", "e => getComputedStyle(e).fontFamily")
