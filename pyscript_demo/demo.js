@@ -321,6 +321,10 @@
     }
   }
 
+  // Start Python as soon as this script runs, not when the page's other scripts are done.
+  const first = document.querySelector("section.live-demo[data-demo]");
+  if (first && !SAVE_DATA) runtimeFor(first).start();
+
   window.conceptDemos = {
     mountAll,
     get runtime() {

@@ -22,6 +22,8 @@ import tempfile
 import zipfile
 from pathlib import Path
 
+from mkdocs.utils.yaml import yaml_load
+
 ROOT = Path(__file__).resolve().parent.parent
 LOCK = ROOT / "runtime-lock.json"
 MIRROR = ROOT / ".cache" / "runtime-mirror"
@@ -134,6 +136,14 @@ def manifest():
         stamp.write_text(LOCK.read_text())
     _verify(pins)
     return {name: {"dir": MIRROR / name, "version": pin["version"]} for name, pin in pins.items()}
+
+
+def cdn_folders():
+    """{production URL prefix, from mkdocs.yml: mirror folder that holds the same files}."""
+    assets = manifest()
+    with open(ROOT / "mkdocs.yml") as f:
+        runtime = yaml_load(f)["extra"]["runtime"]
+    return {runtime["pyodide"]: assets["pyodide"]["dir"], runtime["katex"]: assets["katex"]["dir"] / "dist"}
 
 
 def _verify(pins):

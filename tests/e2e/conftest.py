@@ -6,28 +6,16 @@ the sha256-verified runtime mirror; any other outbound request is aborted and
 fails the test.
 """
 
-import functools
 import mimetypes
-import shutil
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import urlsplit
 
 import pytest
-from mkdocs.utils.yaml import yaml_load
 
 from tests.conftest import ROOT, mkdocs_build
-from tools import runtime_mirror
+from tools import chromium, runtime_mirror
+from tools.static_server import StaticServer
 
 LOOPBACK = {"127.0.0.1", "localhost", "[::1]"}
-CHROMIUM_FLAGS = [
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 TYPES = {".mjs": "text/javascript", ".js": "text/javascript", ".wasm": "application/wasm",
          ".whl": "application/octet-stream", ".woff2": "font/woff2", ".css": "text/css"}
 SUBPATH = "/concepts/"
@@ -35,47 +23,16 @@ SUBPATH = "/concepts/"
 
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
-    """Debian's Chromium where it is installed (Playwright cannot download here), else Playwright's."""
-    args = {**browser_type_launch_args, "args": CHROMIUM_FLAGS}
-    chromium = shutil.which("chromium")
-    if chromium:
-        args["executable_path"] = chromium
-    return args
+    return {**browser_type_launch_args, **chromium.launch_options()}
 
 
 @pytest.fixture(scope="session")
 def cdn_mirror():
-    """{production URL prefix: local folder}, from mkdocs.yml's runtime settings and the mirror."""
+    """{production URL prefix: local folder} for every runtime asset."""
     try:
-        assets = runtime_mirror.manifest()
+        return runtime_mirror.cdn_folders()
     except Exception as err:  # the mirror is part of the test set-up: no mirror, no e2e run
         pytest.fail(f"The runtime mirror could not be built: {err}. Run `make mirror` to see why.")
-    with open(ROOT / "mkdocs.yml") as f:
-        runtime = yaml_load(f)["extra"]["runtime"]
-    return {
-        runtime["pyodide"]: assets["pyodide"]["dir"],
-        runtime["katex"]: assets["katex"]["dir"] / "dist",
-    }
-
-
-class _Server:
-    """A static server on 127.0.0.1 that remembers every path it could not serve."""
-
-    def __init__(self, docroot):
-        self.missing = []
-        server = self
-
-        class Handler(SimpleHTTPRequestHandler):
-            def log_message(self, *args):
-                pass
-
-            def send_error(self, code, *args, **kwargs):
-                server.missing.append(self.path)
-                super().send_error(code, *args, **kwargs)
-
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=docroot))
-        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
-        self.origin = f"http://127.0.0.1:{self.httpd.server_address[1]}"
 
 
 def _serve_site(docroot, path):
@@ -84,7 +41,7 @@ def _serve_site(docroot, path):
     Material's instant navigation only follows links to the site's own URL
     (sitemap.xml's, from site_url), so each server gets its own build.
     """
-    server = _Server(docroot)
+    server = StaticServer(docroot)
     url = server.origin + path
     done = mkdocs_build(ROOT / "mkdocs.yml", docroot / path.strip("/"), site_url=url)
     assert done.returncode == 0, f"mkdocs build --strict failed:\n{done.stderr}"
@@ -101,7 +58,7 @@ def servers(tmp_path_factory):
     }
     yield running
     for server in running.values():
-        server.httpd.shutdown()
+        server.close()
 
 
 @pytest.fixture

@@ -1,0 +1,262 @@
+"""Figures of the page in headless Chromium: time to live, first paint, latency, bytes, memory.
+
+The site is built for, and served from, 127.0.0.1; the runtime assets come
+from the verified mirror, served by a second local server that behaves like
+the CDN (cross-origin, cacheable), so warm visits use the HTTP cache as they
+would in production. Chromium resolves no other host.
+"""
+
+import os
+import shutil
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from playwright.sync_api import sync_playwright
+
+from bench.report import Figure, paired, spread
+from tests.conftest import ROOT, mkdocs_build
+from tools import chromium, runtime_mirror
+from tools.static_server import StaticServer
+
+PAGE = "machine-learning/logistic-regression/"
+TIMEOUT_MS = 180_000
+SLIDER_CHANGES = 200
+
+# Records when the demo turns live (performance.now(), ms from navigation or from a reset).
+READY_OBSERVER = """
+new MutationObserver(() => {
+  const demo = document.querySelector("section.live-demo");
+  if (demo && demo.dataset.state === "live" && window.__ready === undefined) window.__ready = performance.now();
+}).observe(document, { subtree: true, attributes: true, attributeFilter: ["data-state"] });
+(function frame() {
+  if (document.readyState === "complete" && !document.querySelector("section.live-demo")) return;
+  const svg = document.querySelector("[data-part=figure] svg");
+  if (svg && window.__figure === undefined && svg.getBoundingClientRect().height > 0) {
+    window.__figure = performance.now();
+  }
+  if (window.__figure === undefined) requestAnimationFrame(frame);
+})();
+"""
+
+# Slider input to the figure's new markup in the page (painted in the frame that follows);
+# the floor is a bare round trip to Python.
+SLIDER_LATENCY = """async (count) => {
+  const slider = document.querySelector("#lr-slope");
+  const figure = document.querySelector("[data-part=figure]");
+  const times = [];
+  for (let i = 0; i < count; i++) {
+    const value = (-4 + (i % 160) * 0.05).toFixed(2);
+    const start = performance.now();
+    await new Promise((resolve) => {
+      const observer = new MutationObserver(() => { observer.disconnect(); resolve(); });
+      observer.observe(figure, { childList: true });
+      slider.value = value;
+      slider.dispatchEvent(new Event("input"));
+    });
+    times.push(performance.now() - start);
+  }
+  return times;
+}"""
+
+BASELINE_LATENCY = """async (count) => {
+  const times = [];
+  for (let i = 0; i < count; i++) {
+    const start = performance.now();
+    await window.__ping();
+    times.push(performance.now() - start);
+  }
+  return times;
+}"""
+
+TRAIN_60 = """async () => {
+  const steps = () => document.querySelector(".demo-steps").textContent;  // re-rendered on each answer
+  document.querySelector("button[data-action=reset]").click();
+  while (steps() !== "0") await new Promise(requestAnimationFrame);
+  const start = performance.now();
+  document.querySelector("button[data-action=step][data-value='60']").click();
+  while (steps() !== "60") await new Promise((r) => setTimeout(r, 0));
+  return performance.now() - start;
+}"""
+
+BYTES_BEFORE_FCP = """() => {
+  const fcp = performance.getEntriesByName("first-contentful-paint")[0].startTime;
+  const nav = performance.getEntriesByType("navigation")[0];
+  return [nav, ...performance.getEntriesByType("resource")]
+    .filter((e) => e.responseEnd <= fcp)
+    .reduce((sum, e) => sum + e.transferSize, 0);
+}"""
+
+
+class Setup:
+    """The servers and the build the figures are measured on."""
+
+    def __init__(self, tmp):
+        tmp = Path(tmp)
+        cdn_root, site_root = tmp / "cdn", tmp / "site"
+        cdn_root.mkdir()
+        site_root.mkdir()
+        self.cdn = StaticServer(
+            cdn_root, {"Access-Control-Allow-Origin": "*", "Cache-Control": "public, max-age=31536000, immutable"}
+        )
+        urls = {}
+        for cdn_url, folder in runtime_mirror.cdn_folders().items():
+            path = urlsplit(cdn_url).path
+            (cdn_root / path.strip("/")).parent.mkdir(parents=True, exist_ok=True)
+            (cdn_root / path.strip("/")).symlink_to(folder, target_is_directory=True)
+            urls["pyodide" if "pyodide" in cdn_url else "katex"] = self.cdn.origin + path
+        self.runtime = urls["pyodide"]
+        self.site = StaticServer(site_root)
+        self.url = self.site.origin + "/"
+        env = {"PYODIDE_BASE_URL": urls["pyodide"], "KATEX_BASE_URL": urls["katex"]}
+        done = _build(site_root, self.url, env)
+        if done.returncode != 0:
+            raise SystemExit(f"bench: the site did not build:\n{done.stderr}")
+        shutil.copytree(Path(__file__).parent / "baseline", site_root / "bench-baseline")
+        self.baseline = f"{self.url}bench-baseline/?runtime={self.runtime}"
+
+    def close(self):
+        self.cdn.close()
+        self.site.close()
+
+
+def _build(site_root, url, env):
+    saved = {k: os.environ.get(k) for k in env}
+    os.environ.update(env)
+    try:
+        return mkdocs_build(ROOT / "mkdocs.yml", site_root, site_url=url)
+    finally:
+        for k, v in saved.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+
+
+def _ready(page, url):
+    page.goto(url)
+    page.wait_for_function("window.__ready !== undefined", timeout=TIMEOUT_MS)
+    return page.evaluate("window.__ready")
+
+
+def _heap(page):
+    """The page's JS heap in MiB (the main thread: a worker's heap is not exposed to measurement)."""
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("Performance.enable")
+    metrics = {m["name"]: m["value"] for m in cdp.send("Performance.getMetrics")["metrics"]}
+    cdp.detach()
+    return metrics["JSHeapUsedSize"] / 2**20
+
+
+def measure(setup, rounds):
+    launch = chromium.launch_options()
+    launch["args"] = [*launch["args"], "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
+                      "--enable-precise-memory-info"]
+    page_url = setup.url + PAGE
+    t = {k: [] for k in ["cold", "cold0", "warm", "warm0", "instant", "figure", "fcp", "slider", "ping",
+                         "train", "site_bytes", "runtime_bytes", "base_bytes", "fcp_bytes", "fcp0_bytes",
+                         "heap", "heap0"]}
+    outside = []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(**launch)
+
+        def context():
+            ctx = browser.new_context()
+            ctx.add_init_script(READY_OBSERVER)
+            ctx.on("request", lambda r: None if urlsplit(r.url).hostname == "127.0.0.1" else outside.append(r.url))
+            return ctx
+
+        for _ in range(rounds):
+            # The page: cold, then warm (HTTP cache filled) in the same context.
+            ctx = context()
+            sizes = []
+            ctx.on("requestfinished", lambda r: sizes.append((r.url, r.sizes())))
+            page = ctx.new_page()
+            t["cold"].append(_ready(page, page_url))
+            t["site_bytes"].append(sum(_bytes(s) for u, s in sizes if u.startswith(setup.site.origin)))
+            t["runtime_bytes"].append(sum(_bytes(s) for u, s in sizes if u.startswith(setup.cdn.origin)))
+            t["fcp_bytes"].append(page.evaluate(BYTES_BEFORE_FCP))
+            t["slider"] += page.evaluate(SLIDER_LATENCY, SLIDER_CHANGES)
+            t["train"].append(page.evaluate(TRAIN_60))
+            t["heap"].append(_heap(page))
+            page.close()
+            page = ctx.new_page()
+            t["warm"].append(_ready(page, page_url))
+            t["figure"].append(page.evaluate("window.__figure"))
+            t["fcp"].append(page.evaluate("performance.getEntriesByName('first-contentful-paint')[0].startTime"))
+            ctx.close()
+            # The floor: Pyodide and numpy alone, cold then warm.
+            ctx = context()
+            sizes = []
+            ctx.on("requestfinished", lambda r: sizes.append((r.url, r.sizes())))
+            page = ctx.new_page()
+            t["cold0"].append(_ready(page, setup.baseline))
+            t["base_bytes"].append(sum(_bytes(s) for _, s in sizes))
+            t["fcp0_bytes"].append(page.evaluate(BYTES_BEFORE_FCP))
+            t["ping"] += page.evaluate(BASELINE_LATENCY, SLIDER_CHANGES)
+            t["heap0"].append(_heap(page))
+            page.close()
+            t["warm0"].append(_ready(ctx.new_page(), setup.baseline))
+            ctx.close()
+            # Instant navigation from the home page, cold cache.
+            ctx = context()
+            page = ctx.new_page()
+            page.goto(setup.url)
+            page.wait_for_load_state("networkidle")
+            start = page.evaluate("performance.now()")
+            page.get_by_role("link", name="Logistic Regression").first.click()
+            page.wait_for_function("window.__ready !== undefined", timeout=TIMEOUT_MS)
+            t["instant"].append(page.evaluate("window.__ready") - start)
+            ctx.close()
+        browser.close()
+    if outside:
+        raise SystemExit(f"bench: requests tried to leave the machine: {sorted(set(outside))}")
+    return _figures(t)
+
+
+def _bytes(sizes):
+    return sizes["responseBodySize"] + sizes["responseHeadersSize"]
+
+
+def _percentile(values, q):
+    values = sorted(values)
+    return values[min(len(values) - 1, int(q * len(values)))]
+
+
+def _figures(t):
+    kib = lambda values: [v / 1024 for v in values]  # noqa: E731
+    slider = Figure("slider input to updated figure, p95", "ms", spread([_percentile(t["slider"], 0.95)]),
+                    "bare round trip to Python, p95", spread([_percentile(t["ping"], 0.95)]),
+                    target="p95 < 16 ms")
+    slider.ratio = spread([slider.value["median"] / slider.baseline["median"]])
+    slider.met = slider.value["median"] < 16
+    slider_p50 = Figure("slider input to updated figure, p50", "ms", spread([_percentile(t["slider"], 0.5)]),
+                        "bare round trip to Python, p50", spread([_percentile(t["ping"], 0.5)]))
+    slider_p50.ratio = spread([slider_p50.value["median"] / slider_p50.baseline["median"]])
+    for f in (slider, slider_p50):
+        f.notes.append(f"{len(t['slider'])} changes; timer resolution 0.1 ms (no cross-origin isolation)")
+    return [
+        paired("time to live demo, cold", "ms", t["cold"], "Pyodide + numpy alone, cold", t["cold0"],
+               "ratio <= 1.15", 1.15),
+        paired("time to live demo, warm (second visit)", "ms", t["warm"], "Pyodide + numpy alone, warm",
+               t["warm0"]),
+        paired("time to live demo, after instant navigation (cold cache)", "ms", t["instant"],
+               "Pyodide + numpy alone, cold", t["cold0"]),
+        paired("first paint of the demo figure", "ms", t["figure"], "the page's first contentful paint", t["fcp"],
+               "the same paint (ratio 1)", 1.0),
+        slider,
+        slider_p50,
+        paired("60 training steps (click to readout)", "ms", t["train"], "bare round trip to Python, p50",
+               [_percentile(t["ping"], 0.5)] * len(t["train"])),
+        Figure("bytes before live: site assets", "KiB", spread(kib(t["site_bytes"]))),
+        paired("bytes before live: runtime assets", "KiB", kib(t["runtime_bytes"]), "Pyodide + numpy alone",
+               kib(t["base_bytes"])),
+        paired("bytes before first contentful paint", "KiB", kib(t["fcp_bytes"]), "Pyodide + numpy page",
+               kib(t["fcp0_bytes"])),
+        _heap_figure(t),
+    ]
+
+
+def _heap_figure(t):
+    figure = paired("JS heap of the page, demo live", "MiB", t["heap"], "Pyodide + numpy page", t["heap0"])
+    figure.notes.append("main thread after the slider and training runs; the worker's heap is not exposed")
+    return figure

@@ -1,0 +1,39 @@
+"""Run every benchmark, print the table, write bench/results.md and bench/results.json.
+
+BENCH_ROUNDS (default 5) sets how many times each figure is measured.
+"""
+
+import datetime
+import os
+import platform
+import tempfile
+from pathlib import Path
+
+from bench import build_figures, page_figures
+from bench.report import as_json, markdown
+
+HERE = Path(__file__).parent
+
+
+def main():
+    rounds = int(os.environ.get("BENCH_ROUNDS", "5"))
+    context = {
+        "date": datetime.date.today().isoformat(),
+        "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
+        "rounds": rounds,
+    }
+    with tempfile.TemporaryDirectory() as tmp:
+        setup = page_figures.Setup(tmp)
+        try:
+            figures = page_figures.measure(setup, rounds)
+        finally:
+            setup.close()
+        figures += build_figures.measure(tmp, rounds)
+    table = markdown(figures, context)
+    (HERE / "results.md").write_text(table)
+    (HERE / "results.json").write_text(as_json(figures, context) + "\n")
+    print(table)
+
+
+if __name__ == "__main__":
+    main()
