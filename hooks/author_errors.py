@@ -23,19 +23,35 @@ class CurrentPage:
 
     src_path = "?"
     markdown = ""
+    # Line of the file where `markdown` starts: MkDocs hands it over without the front matter.
+    first_line = 1
 
     @classmethod
     def track(cls, page, markdown, config):
         """Remember the page, named as the author sees it: relative to mkdocs.yml."""
-        path = Path(page.file.abs_src_path or page.file.src_path)
-        project = Path(config.config_file_path).parent
-        cls.src_path = str(path.relative_to(project)) if path.is_relative_to(project) else str(path)
+        cls.src_path = as_author_sees(page.file.abs_src_path or page.file.src_path, config)
         cls.markdown = markdown
+        source = page.file.content_string
+        front = source[: len(source) - len(markdown)] if source.endswith(markdown) else ""
+        cls.first_line = front.count("\n") + 1
+
+
+def as_author_sees(path, config):
+    """A path of the project as its author names it: relative to mkdocs.yml."""
+    path = Path(path)
+    project = Path(config.config_file_path).parent
+    return str(path.relative_to(project)) if path.is_relative_to(project) else str(path)
 
 
 def page_error(needle, problem, fix):
     """An AuthorError on the current page, at the line where `needle` first appears."""
-    return AuthorError(CurrentPage.src_path, line_of(CurrentPage.markdown, needle), problem, fix)
+    line = line_of(CurrentPage.markdown, needle)
+    return error_at(line and line + CurrentPage.first_line - 1, problem, fix)
+
+
+def error_at(line, problem, fix):
+    """An AuthorError on the current page, at `line` of its file."""
+    return AuthorError(CurrentPage.src_path, line, problem, fix)
 
 
 def line_of(markdown, needle):

@@ -11,6 +11,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGE_SRC = ROOT / "docs" / "machine-learning" / "logistic-regression.md"
+BIB_SRC = ROOT / "docs" / "references.bib"
 
 
 def mkdocs_build(config_file, site_dir, site_url=None):
@@ -27,11 +28,12 @@ def mkdocs_build(config_file, site_dir, site_url=None):
     )
 
 
-def make_project(tmp_path, pages, *, copy_demo=False, config_edit=None):
+def make_project(tmp_path, pages, *, copy_demo=False, config_edit=None, bib=None):
     """A throwaway project with the real mkdocs.yml and hooks, and the given docs pages.
 
     `pages` maps paths under docs/ to Markdown; with `copy_demo`, pyscript_demo/ is
-    copied so listings resolve against the copy.
+    copied so listings resolve against the copy. docs/references.bib is the real
+    bibliography, or the BibTeX text `bib`.
     """
     config = (ROOT / "mkdocs.yml").read_text()
     config = config.replace("hooks/concept_pages.py", str(ROOT / "hooks" / "concept_pages.py"))
@@ -42,6 +44,7 @@ def make_project(tmp_path, pages, *, copy_demo=False, config_edit=None):
     (tmp_path / "mkdocs.yml").write_text(config)
     docs = tmp_path / "docs"
     shutil.copytree(ROOT / "docs" / "stylesheets", docs / "stylesheets")
+    (docs / "references.bib").write_text(BIB_SRC.read_text() if bib is None else bib)
     for rel, text in pages.items():
         (docs / rel).parent.mkdir(parents=True, exist_ok=True)
         (docs / rel).write_text(text)

@@ -1,0 +1,117 @@
+"""The site's bibliography, `docs/references.bib`: read with pybtex and checked once per build.
+
+Every entry needs a title and an author; its `url` is where pages link, and its
+`note` field is the source's one-line role on the site.
+"""
+
+import difflib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from pybtex.database import BibliographyDataError, parse_string
+from pybtex.exceptions import PybtexError
+from pybtex.richtext import Text
+from pybtex.scanner import PybtexSyntaxError
+
+from hooks.author_errors import AuthorError, as_author_sees
+
+BIB_FILE = "references.bib"
+ENTRY_FIX = "write each entry as @type{key, title = {...}, author = {Last, First and ...}, year = {...}}."
+
+
+@dataclass(frozen=True)
+class Source:
+    key: str
+    title: str
+    authors: str
+    year: str
+    url: str
+    role: str
+
+
+class Bibliography:
+    """The build's sources by key, and the file as authors name it. Set by configure()."""
+
+    name = f"docs/{BIB_FILE}"
+    sources = {}
+
+
+def configure(config):
+    """Read the bibliography; an absent file is an empty one (only citing needs it)."""
+    path = Path(config.docs_dir) / BIB_FILE
+    Bibliography.name = as_author_sees(path, config)
+    Bibliography.sources = load(path.read_text(encoding="utf-8"), Bibliography.name) if path.is_file() else {}
+
+
+def load(text, name):
+    """{key: Source} of a BibTeX text; `name` is the file as errors name it."""
+    try:
+        entries = parse_string(text, "bibtex").entries
+    except PybtexSyntaxError as err:
+        problem = f"the bibliography does not parse: {err.args[0]}."
+        raise AuthorError(name, err.lineno, problem, ENTRY_FIX) from None
+    except BibliographyDataError as err:
+        # pybtex names the repeated key but not where it stands.
+        line = _entry_line(text, str(err).rsplit(": ", 1)[-1], last=True)
+        raise AuthorError(name, line, f"{err}.", "give every entry its own key.") from None
+    except PybtexError as err:
+        raise AuthorError(name, None, f"the bibliography does not parse: {err}.", ENTRY_FIX) from None
+    return {key: _source(entry, text, name) for key, entry in entries.items()}
+
+
+def _source(entry, text, name):
+    line = _entry_line(text, entry.key)
+    for field, present in (("title", "title" in entry.fields), ("author", entry.persons.get("author"))):
+        if not present:
+            problem = f"the entry {entry.key!r} has no {field}."
+            raise AuthorError(name, line, problem, f"add `{field} = {{...}}` to it.")
+    url = entry.fields.get("url", "")
+    if url and not re.match(r"https?://", url):
+        problem = f"the url of {entry.key!r} is {url!r}, not a web address."
+        raise AuthorError(name, line, problem, "give an address that starts with https://.")
+    return Source(
+        key=entry.key,
+        title=_plain(entry.fields["title"]),
+        authors=_names(entry.persons["author"]),
+        year=_plain(entry.fields.get("year", "")),
+        url=url,
+        role=_plain(entry.fields.get("note", "")),
+    )
+
+
+def _plain(latex):
+    """BibTeX's LaTeX (braces, accents, escapes) as the text a reader sees."""
+    return Text.from_latex(latex).render_as("text")
+
+
+def _names(persons):
+    """'First Last', 'First Last and First Last', 'A, B and C'."""
+    names = [
+        _plain(" ".join(p.first_names + p.middle_names + p.prelast_names + p.last_names + p.lineage_names))
+        for p in persons
+    ]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _entry_line(text, key, last=False):
+    """File line where the first (or last) entry with this key starts, or None."""
+    start = re.compile(rf"@\w+\s*[{{(]\s*{re.escape(key)}\s*,", re.I)
+    lines = [text.count("\n", 0, m.start()) + 1 for m in start.finditer(text)]
+    return (lines[-1] if last else lines[0]) if lines else None
+
+
+def get(key):
+    """The source with this key, or None."""
+    return Bibliography.sources.get(key)
+
+
+def unknown(key):
+    """(problem, fix) for citing a key the bibliography does not have."""
+    name, keys = Bibliography.name, sorted(Bibliography.sources)
+    if not keys:
+        return f"there is no source {key!r}: {name} is missing or empty.", f"add an entry {key!r} to {name}."
+    close = difflib.get_close_matches(key, keys, n=1)
+    hint = f"did you mean {close[0]!r}?" if close else f"its keys are {', '.join(keys)}"
+    fix = f"cite a key of {name} ({hint}) or add an entry {key!r} there."
+    return f"there is no source {key!r} in {name}.", fix

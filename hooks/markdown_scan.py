@@ -1,0 +1,127 @@
+"""Find things in a page's Markdown as the author wrote it: outside code, with file line numbers.
+
+pymdownx.blocks turns a block whose header it cannot read (options that are not
+YAML, an unknown option, a missing or extra argument) into plain text, silently.
+Reading the headers here first lets the build refuse them, naming the line.
+"""
+
+import re
+import textwrap
+from dataclasses import dataclass
+
+import yaml
+
+from hooks.author_errors import error_at
+
+FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
+# Inline code: a run of backticks up to the same run, within one paragraph.
+CODE_SPAN = re.compile(r"(`+)(?!`)(?:(?!\n[ \t]*\n).)+?(?<!`)\1(?!`)", re.S)
+LINK_DEFINITION = re.compile(r"^ {0,3}\[[^\]\n]+\]:.*$", re.M)
+# The header of a pymdownx block: `/// name | argument`, then options indented by four spaces.
+HEADER = re.compile(r"^( *)(/{3,}) *([\w-]+) *(?:\| *(.*?))? *$")
+OPTIONS_FIX = "write one `name: value` per line, indented four spaces under the header"
+
+
+class _OptionsLoader(yaml.SafeLoader):
+    """YAML as pymdownx reads it, but dates stay text, so a bad date is an author error of ours."""
+
+
+_OptionsLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def load_yaml(text, first_line, what, fix, loader=yaml.SafeLoader):
+    """YAML the author wrote from `first_line` of the page on; an error names its line."""
+    try:
+        return yaml.load(text, loader)
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        problem = f"the YAML of {what} does not parse: {getattr(err, 'problem', None) or err}."
+        raise error_at(first_line + (mark.line if mark else 0), problem, fix) from None
+
+
+def lines_outside_code(markdown, first_line):
+    """(file line, text) of every line outside fenced code; `first_line` numbers the first."""
+    fence = None
+    for number, line in enumerate(markdown.split("\n"), first_line):
+        opening = FENCE.match(line)
+        if fence:
+            if opening and line.strip() == fence[0] * len(line.strip()) and len(line.strip()) >= len(fence):
+                fence = None
+        elif opening:
+            fence = opening.group(1)
+        else:
+            yield number, line
+
+
+def prose(markdown):
+    """The Markdown with code and link definitions blanked out: the same lines, the same columns."""
+    kept = dict(lines_outside_code(markdown, 0))
+    text = "\n".join(kept.get(index, "") for index in range(markdown.count("\n") + 1))
+    for pattern in (CODE_SPAN, LINK_DEFINITION):
+        text = pattern.sub(lambda found: re.sub(r"[^\n]", " ", found.group(0)), text)
+    return text
+
+
+@dataclass
+class BlockHeader:
+    """A `/// name | argument` header and its option lines, as written."""
+
+    name: str
+    argument: str | None
+    line: int
+    option_lines: list
+
+    def options(self, allowed):
+        """The options as a dict; bad YAML or an option not in `allowed` is an author error."""
+        if not self.option_lines:
+            return {}
+        options = load_yaml(
+            textwrap.dedent("\n".join(self.option_lines)),
+            self.line + 1,
+            f"the options of `/// {self.name}`",
+            f"{OPTIONS_FIX}; quote a value that contains ': ' or starts with [ {{ @ or `.",
+            _OptionsLoader,
+        )
+        if not isinstance(options, dict):
+            raise error_at(
+                self.line + 1,
+                f"the options of `/// {self.name}` are not `name: value` lines.",
+                f"{OPTIONS_FIX}.",
+            )
+        for name in options:
+            if name not in allowed:
+                block = f"`/// {self.name}`"
+                fix = f"use only {', '.join(allowed)}." if allowed else f"remove it: {block} takes none."
+                raise error_at(self.option_line(name), f"{block} has no option {name!r}.", fix)
+        return options
+
+    def option_line(self, name):
+        """File line of the option `name` (the header's line if it is absent or None)."""
+        if name is None:
+            return self.line
+        key = re.compile(rf"^\s*{re.escape(str(name))}\s*:")
+        return next(
+            (self.line + 1 + i for i, text in enumerate(self.option_lines) if key.match(text)), self.line
+        )
+
+
+def find_blocks(markdown, names, first_line):
+    """The headers of the blocks called one of `names`, in page order."""
+    found = []
+    lines = list(lines_outside_code(markdown, first_line))
+    for index, (number, line) in enumerate(lines):
+        header = HEADER.match(line)
+        if not header or header.group(3) not in names:
+            continue
+        indent = len(header.group(1)) + 4
+        options = []
+        for next_number, text in lines[index + 1 :]:
+            contiguous = next_number == number + 1 + len(options)
+            if not (contiguous and text.startswith(" " * indent) and text.strip()):
+                break
+            options.append(text)
+        found.append(BlockHeader(header.group(3), header.group(4), number, options))
+    return found
