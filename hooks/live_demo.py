@@ -13,6 +13,7 @@ import xml.etree.ElementTree as etree
 from pathlib import Path
 
 from markdown.util import AtomicString
+from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.exceptions import ConfigurationError
 from mkdocs.structure.files import File
 from pymdownx.blocks import BlocksExtension
@@ -100,7 +101,10 @@ def configure(config):
         )
     LiveDemoBlock.runtime = runtime
     config.markdown_extensions.append(LiveDemoExtension())
-    config.extra_javascript.append(BRIDGE)
+    # Async: the bridge starts Python without waiting for the theme's own scripts to load and run.
+    bridge = ExtraScriptValue(BRIDGE)
+    bridge.async_ = True
+    config.extra_javascript.append(bridge)
 
 
 def add_assets(files, config):

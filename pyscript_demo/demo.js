@@ -332,9 +332,12 @@
     },
   };
 
-  if (typeof document$ !== "undefined") {
-    document$.subscribe(mountAll); // Material: emits for the first page and after each instant navigation
-  } else {
-    mountAll();
+  // Loaded async, this may run before Material's bundle has defined document$, which emits for the
+  // first page and after each instant navigation; without Material, mount once.
+  function follow() {
+    if (typeof document$ !== "undefined") document$.subscribe(mountAll);
+    else mountAll();
   }
+  if (typeof document$ !== "undefined" || document.readyState !== "loading") follow();
+  else document.addEventListener("DOMContentLoaded", follow, { once: true });
 })();
