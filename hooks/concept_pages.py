@@ -6,8 +6,11 @@ from hooks import (
     claim_jsonld,
     claims,
     code_listing,
-    front_matter,
+    concept_graph,
+    graph_figure,
     grounding_panels,
+    learning_map,
+    learning_panels,
     live_demo,
     math_katex,
 )
@@ -22,6 +25,9 @@ def on_config(config):
     citations.configure(config)
     claims.configure(config)
     grounding_panels.configure(config)
+    learning_map.configure(config)
+    graph_figure.configure(config)
+    learning_panels.configure(config)
     return config
 
 
@@ -29,16 +35,25 @@ def on_files(files, config):
     return live_demo.add_assets(files, config)
 
 
+def on_nav(nav, config, files):
+    # Every page's front matter, read and checked before any page is converted: learning maps link across pages.
+    concept_graph.collect(files, config)
+    return nav
+
+
 def on_page_markdown(markdown, page, config, **kwargs):
     CurrentPage.track(page, markdown, config)
-    front_matter.check(page)
+    concept_graph.enter(page)
     citations.collect(markdown, page)
     claims.collect(markdown, page)
-    return grounding_panels.place(markdown)
+    learning_panels.collect(markdown, page)
+    graph_figure.check(markdown)
+    return grounding_panels.place(learning_map.place(markdown))
 
 
 def on_page_content(html, page, config, files):
     claims.check_rendered(html)
+    learning_panels.check_rendered(html)
     return html
 
 

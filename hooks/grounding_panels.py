@@ -13,10 +13,10 @@ from markdown.util import AtomicString
 from pymdownx.blocks import BlocksExtension
 from pymdownx.blocks.block import Block
 
-from hooks.author_errors import CurrentPage, error_at
+from hooks.author_errors import CurrentPage
 from hooks.citations import PageSources, describe
 from hooks.claims import Claims, badge
-from hooks.markdown_scan import find_blocks
+from hooks.markdown_scan import find_bare_blocks
 
 UNREVIEWED = "Claims without a substantive review badge still need exact source-support review."
 AREA = """## After The First Pass { #after-the-first-pass }
@@ -28,13 +28,8 @@ AREA = """## After The First Pass { #after-the-first-pass }
 
 def place(markdown):
     """The page's Markdown, with the panels it needs but does not place added at its end."""
-    placed = set()
-    for header in find_blocks(markdown, {SourceGrounding.NAME, ClaimReview.NAME}, CurrentPage.first_line):
-        block = f"`/// {header.name}`"
-        if header.argument is not None:
-            raise error_at(header.line, f"{block} takes no title.", f"write {block} alone on its line.")
-        header.options(())
-        placed.add(header.name)
+    names = {SourceGrounding.NAME, ClaimReview.NAME}
+    placed = {header.name for header in find_bare_blocks(markdown, names, CurrentPage.first_line)}
     needed = {SourceGrounding.NAME: PageSources.numbers, ClaimReview.NAME: Claims.current}
     missing = [name for name, content in needed.items() if content and name not in placed]
     if not missing:

@@ -125,3 +125,14 @@ def find_blocks(markdown, names, first_line):
             options.append(text)
         found.append(BlockHeader(header.group(3), header.group(4), number, options))
     return found
+
+
+def find_bare_blocks(markdown, names, first_line):
+    """The headers of the blocks called one of `names`, which take neither a title nor options."""
+    found = find_blocks(markdown, names, first_line)
+    for header in found:
+        block = f"`/// {header.name}`"
+        if header.argument is not None:
+            raise error_at(header.line, f"{block} takes no title.", f"write {block} alone on its line.")
+        header.options(())
+    return found

@@ -1,0 +1,165 @@
+"""The concept graph: each page's `concept`, the concept it builds on, its prerequisites and what comes next.
+
+MkDocs reads a page's front matter only when it converts that page, but a
+learning map links pages converted later. So the graph is read from every
+page's front matter in on_nav, before any page is converted, and checked whole
+there: an edge to a concept no page has, a concept key two pages claim, and a
+cycle of prerequisites stop the build before any page is written.
+"""
+
+import difflib
+import posixpath
+import re
+import xml.etree.ElementTree as etree
+from dataclasses import dataclass
+
+from markdown.util import AtomicString
+from mkdocs.utils.meta import get_data
+from pymdownx.blocks.block import Block
+
+from hooks import front_matter
+from hooks.author_errors import AuthorError, CurrentPage
+
+EDGE_KEYS = ("builds_on", "prerequisites", "next")
+FIRST_HEADING = re.compile(r"^# +(.+?) *$", re.M)
+
+
+@dataclass(frozen=True)
+class Edge:
+    target: str
+    reason: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Concept:
+    key: str
+    title: str
+    src_uri: str
+    src_path: str
+    line: int
+    builds_on: tuple
+    prerequisites: tuple
+    next: tuple
+
+    def edges(self):
+        """(from key, to key, front matter key) of each edge this page declares, pointing forward."""
+        for kind in EDGE_KEYS:
+            for edge in getattr(self, kind):
+                yield (self.key, edge.target, kind) if kind == "next" else (edge.target, self.key, kind)
+
+
+class Graph:
+    """The site's concepts by key and by page (path under docs/), and the page being converted."""
+
+    by_key = {}
+    by_page = {}
+    current_uri = ""
+
+
+def collect(files, config):
+    """Read and check every page's front matter, then the graph they make together."""
+    Graph.by_key, Graph.by_page = {}, {}
+    for file in files.documentation_pages():
+        markdown, _ = get_data(file.content_string)
+        CurrentPage.track(file.page, markdown, config)
+        data = front_matter.check(file.page)
+        if "concept" in data:
+            _add(_read(file.page, data, markdown))
+        elif any(key in data for key in EDGE_KEYS):
+            key = next(key for key in EDGE_KEYS if key in data)
+            raise AuthorError(CurrentPage.src_path, front_matter.line_of(file.page, key),
+                              f"the front matter has `{key}` but no `concept`.",
+                              "add `concept: area/name`: only a concept page joins the concept graph.")
+    for concept in Graph.by_key.values():
+        _check_targets(concept)
+    _check_cycles()
+
+
+def _read(page, data, markdown):
+    heading = FIRST_HEADING.search(markdown)
+    title = data.get("title") or (heading.group(1) if heading else page.file.name)
+    edges = {kind: tuple(Edge(*found) for found in front_matter.edges(page, data, kind)) for kind in EDGE_KEYS}
+    line = front_matter.line_of(page, "concept")
+    return Concept(data["concept"].strip(), title, page.file.src_uri, CurrentPage.src_path, line, **edges)
+
+
+def _add(concept):
+    first = Graph.by_key.get(concept.key)
+    if first:
+        raise AuthorError(concept.src_path, concept.line,
+                          f"the concept {concept.key!r} is already the concept of {first.src_path}:{first.line}.",
+                          "give each page its own `concept` key.")
+    Graph.by_key[concept.key] = Graph.by_page[concept.src_uri] = concept
+
+
+def _check_targets(concept):
+    for kind in EDGE_KEYS:
+        for edge in getattr(concept, kind):
+            if edge.target not in Graph.by_key:
+                close = difflib.get_close_matches(edge.target, Graph.by_key, 1)
+                hint = f"did you mean {close[0]!r}? " if close else ""
+                raise AuthorError(concept.src_path, edge.line,
+                                  f"the front matter's `{kind}` names the concept {edge.target!r}, which no page has.",
+                                  f"{hint}name the `concept` of a page in docs/: {', '.join(sorted(Graph.by_key))}.")
+
+
+def _check_cycles():
+    """Refuse prerequisites that lead back to where they started, naming the cycle."""
+    done = set()
+
+    def visit(concept, path):
+        for edge in concept.prerequisites:
+            if edge.target in path:
+                cycle = " → ".join(path[path.index(edge.target):] + [edge.target])
+                raise AuthorError(concept.src_path, edge.line,
+                                  f"the prerequisites form a cycle: {cycle} (each needs the next first).",
+                                  "remove one prerequisite of the cycle: no concept can come before itself.")
+            if edge.target not in done:
+                visit(Graph.by_key[edge.target], path + [edge.target])
+        done.add(concept.key)
+
+    for key in sorted(Graph.by_key):
+        if key not in done:
+            visit(Graph.by_key[key], [key])
+
+
+def depths():
+    """{key: the length of the longest chain of prerequisites under the concept}; the graph has no cycle."""
+    found = {}
+
+    def depth(key):
+        if key not in found:
+            found[key] = 1 + max((depth(e.target) for e in Graph.by_key[key].prerequisites), default=-1)
+        return found[key]
+
+    return {key: depth(key) for key in Graph.by_key}
+
+
+def enter(page):
+    """The page being converted: links are made relative to it."""
+    Graph.current_uri = page.file.src_uri
+
+
+def of_current_page():
+    return Graph.by_page.get(Graph.current_uri)
+
+
+def href(key):
+    """The concept's Markdown file, relative to the current page: MkDocs turns it into the page's URL."""
+    here = posixpath.dirname(Graph.current_uri) or "."
+    return posixpath.relpath(Graph.by_key[key].src_uri, here)
+
+
+def link(parent, key, css_class="concept-link"):
+    """An `<a>` to the concept's page, its title as text."""
+    anchor = etree.SubElement(parent, "a", {"class": css_class, "href": href(key), "data-concept": key})
+    anchor.text = AtomicString(Graph.by_key[key].title)
+    return anchor
+
+
+class GraphBlock(Block):
+    """A block drawn from the concept graph: the front matter says everything, so no title and no options."""
+
+    ARGUMENT = False
+    OPTIONS = {}

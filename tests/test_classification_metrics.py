@@ -1,0 +1,61 @@
+"""pyscript_demo/classification_metrics.py against the definitions of its metrics."""
+
+import itertools
+
+import numpy as np
+import pytest
+
+from pyscript_demo import classification_metrics as cm
+
+
+def test_confusion_counts_a_hand_example():
+    y = np.array([1, 1, 0, 0, 1])
+    q = np.array([0.9, 0.4, 0.6, 0.1, 0.5])
+    # Predicted positive (q >= 0.5): examples 0, 2, 4.
+    assert cm.confusion(y, q, 0.5) == (2, 1, 1, 1)
+    assert cm.metrics(2, 1, 1, 1) == pytest.approx(
+        {"accuracy": 3 / 5, "precision": 2 / 3, "recall": 2 / 3, "false positive rate": 1 / 2}
+    )
+
+
+def test_extreme_thresholds_predict_everything_or_nothing_positive():
+    positives, negatives = int(cm.y.sum()), int((1 - cm.y).sum())
+    assert cm.confusion(cm.y, cm.q, 0.0) == (positives, negatives, 0, 0)
+    assert cm.confusion(cm.y, cm.q, 1.01) == (0, 0, positives, negatives)
+
+
+def test_the_roc_curve_runs_from_nothing_to_everything_positive_and_never_falls():
+    fpr, tpr, _ = cm.roc_curve(cm.y, cm.q)
+    assert (fpr[0], tpr[0], fpr[-1], tpr[-1]) == (0, 0, 1, 1)
+    assert np.all(np.diff(fpr) >= 0) and np.all(np.diff(tpr) >= 0)
+
+
+def ranking_probability(y, q):
+    """P(positive scored above negative) + P(tie) / 2, over every positive-negative pair."""
+    pairs = list(itertools.product(q[y == 1], q[y == 0]))
+    return sum(1.0 if p > n else 0.5 if p == n else 0.0 for p, n in pairs) / len(pairs)
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_auc_is_the_probability_a_positive_outranks_a_negative(seed):
+    rng = np.random.default_rng(seed)
+    y = rng.integers(0, 2, size=30)
+    y[:2] = [0, 1]
+    q = np.round(rng.random(30), 1)  # rounding makes ties
+    fpr, tpr, _ = cm.roc_curve(y, q)
+    assert cm.auc(fpr, tpr) == pytest.approx(ranking_probability(y, q))
+
+
+def test_auc_of_a_perfect_and_a_reversed_ranking():
+    y = np.array([0, 0, 1, 1])
+    q = np.array([0.1, 0.2, 0.8, 0.9])
+    assert cm.auc(*cm.roc_curve(y, q)[:2]) == 1
+    assert cm.auc(*cm.roc_curve(y, 1 - q)[:2]) == 0
+
+
+def test_calibration_error_is_the_weighted_gap_between_probability_and_frequency():
+    # Half of the examples at 0.5 are positive: calibrated.
+    assert cm.calibration_error(np.array([0, 1, 0, 1]), np.full(4, 0.5)) == pytest.approx(0)
+    # Bin [0.8, 1]: mean q 0.9, no positive; bin [0, 0.2): mean q 0.1, all positive. Each holds half.
+    y, q = np.array([0, 0, 1, 1]), np.array([0.9, 0.9, 0.1, 0.1])
+    assert cm.calibration_error(y, q) == pytest.approx(0.5 * 0.9 + 0.5 * 0.9)

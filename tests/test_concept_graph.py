@@ -1,0 +1,205 @@
+"""The concept graph: front matter edges, the learning maps, the graph figure, and the build refusing a bad graph."""
+
+import posixpath
+import re
+
+import pytest
+import yaml
+
+from tests.conftest import ROOT, make_project, mkdocs_build
+
+DOCS = ROOT / "docs"
+HREF = re.compile(r'<a class="[^"]*" data-concept="([^"]+)" href="([^"]+)"')
+NODE = re.compile(r'<a class="concept-graph__node" data-concept="([^"]+)" href="([^"]+)"')
+EDGE = re.compile(r'<path class="concept-graph__edge" d="[^"]+" data-from="([^"]+)" data-kinds="([^"]+)" data-to="([^"]+)"')
+
+
+def front_matter(path):
+    """The page's front matter, read here independently of the hooks."""
+    return yaml.safe_load(path.read_text().split("---\n")[1])
+
+
+def concept_pages():
+    """{concept key: (front matter, the page's URL path under the site)} of every page in docs/."""
+    found = {}
+    for path in sorted(DOCS.rglob("*.md")):
+        data = front_matter(path) if path.read_text().startswith("---\n") else {}
+        if "concept" in data:
+            found[data["concept"]] = (data, path.relative_to(DOCS).with_suffix("").as_posix() + "/")
+    return found
+
+
+def edge_targets(data, key):
+    """The concept keys of a front matter edge key: `key` or `key: reason` items, or one key."""
+    value = data.get(key) or []
+    return [value] if isinstance(value, str) else [i if isinstance(i, str) else next(iter(i)) for i in value]
+
+
+def resolves(built_site, page_url, href):
+    """The built file an href of the page at `page_url` leads to, if it exists."""
+    assert not href.startswith(("/", "http")), f"{href} is not relative"
+    target = posixpath.normpath(posixpath.join(page_url, href))
+    path = built_site / target / "index.html"
+    return path if path.is_file() else None
+
+
+def element(html, css_class):
+    start = html.index(f'class="{css_class}"')
+    return html[start : html.index("</dl>", start)]
+
+
+# The real site.
+
+
+def test_there_are_three_connected_concept_pages():
+    pages = concept_pages()
+    assert set(pages) == {
+        "machine-learning/linear-regression",
+        "machine-learning/logistic-regression",
+        "machine-learning/classification-metrics",
+    }
+    logreg = pages["machine-learning/logistic-regression"][0]
+    assert logreg["builds_on"] == "machine-learning/linear-regression"
+    assert edge_targets(logreg, "prerequisites") == ["machine-learning/linear-regression"]
+    assert edge_targets(logreg, "next") == ["machine-learning/classification-metrics"]
+
+
+def test_every_learning_map_links_its_front_matter_edges_to_built_pages(built_site):
+    pages = concept_pages()
+    for key, (data, url) in pages.items():
+        html = (built_site / url / "index.html").read_text()
+        panel = element(html, "learning-map__edges") if "learning-map" in html else ""
+        for kind in ("builds_on", "prerequisites", "next"):
+            listed = re.findall(rf'<dd data-edge="{kind}"><a class="learning-map__link" data-concept="([^"]+)" href="([^"]+)"', panel)
+            assert [target for target, _ in listed] == edge_targets(data, kind), (key, kind)
+            for target, href in listed:
+                assert resolves(built_site, url, href) == built_site / pages[target][1] / "index.html"
+
+
+def test_the_learning_map_of_logistic_regression_keeps_the_seed_text_and_the_bridge(built_site):
+    html = (built_site / "machine-learning" / "logistic-regression" / "index.html").read_text()
+    panel = html[html.index('class="learning-map"') :]
+    assert "What should feel connected as you move through this page." in panel.split("</dl>")[0]
+    bridge = ("The next edge should feel earned: use the demo prediction here before following "
+              "Classification Metrics, Thresholds, and Calibration.")
+    assert f'href="../classification-metrics/">Classification Metrics, Thresholds, and Calibration</a>: <span class="learning-map__reason">{bridge}</span>' in panel
+    assert ('<p>Bring the mental model from <a class="concept-link" data-concept="machine-learning/linear-regression" '
+            'href="../linear-regression/">Linear Regression &amp; Least Squares</a>; this page will reuse it instead '
+            "of restarting from zero.</p>") in html
+
+
+def test_the_graph_has_one_linked_node_per_concept_page_and_the_front_matter_edges(built_site):
+    pages = concept_pages()
+    html = (built_site / "concept-graph" / "index.html").read_text()
+    start = html.index('class="concept-graph__svg"')
+    svg = html[html.rindex("<svg", 0, start) : html.index("</svg>", start)]
+    nodes = NODE.findall(svg)
+    assert sorted(key for key, _ in nodes) == sorted(pages)
+    for key, href in nodes:
+        assert resolves(built_site, "concept-graph/", href) == built_site / pages[key][1] / "index.html"
+    expected = set()
+    for key, (data, _) in pages.items():
+        expected |= {(t, key) for t in edge_targets(data, "builds_on") + edge_targets(data, "prerequisites")}
+        expected |= {(key, t) for t in edge_targets(data, "next")}
+    drawn = [(source, target) for source, _, target in EDGE.findall(svg)]
+    assert sorted(drawn) == sorted(expected) and len(drawn) == len(set(drawn))
+    # The text alternative: the same pages, linked, in a list outside the (hidden) figure.
+    listing = html[html.index('class="concept-graph__list"') : html.index("</ul>", html.index("concept-graph__list"))]
+    assert sorted(set(key for key, _ in HREF.findall(listing))) == sorted(pages)
+    assert 'aria-hidden="true"' in svg.split(">", 1)[0]
+
+
+def test_the_home_page_lists_every_concept_page_and_the_graph(built_site):
+    html = (built_site / "index.html").read_text()
+    for _, url in concept_pages().values():
+        assert f'href="{url}"' in html
+    assert 'href="concept-graph/"' in html
+
+
+# Throwaway projects.
+
+
+def page(concept, title, **edges):
+    front = {"title": title, "concept": concept, **edges}
+    return f"---\n{yaml.safe_dump(front, sort_keys=False)}---\n\n# {title}\n\nText.\n"
+
+
+def build(tmp_path, pages):
+    return mkdocs_build(make_project(tmp_path, pages), tmp_path / "site")
+
+
+def test_a_page_that_places_no_learning_map_gets_one_at_its_end(tmp_path):
+    done = build(tmp_path, {
+        "a.md": page("x/a", "A", next=[{"x/b": "B follows."}]),
+        "sub/b.md": page("x/b", "B", builds_on="x/a") + "\n/// builds-on\n///\n",
+    })
+    assert done.returncode == 0, done.stderr
+    a = (tmp_path / "site" / "a" / "index.html").read_text()
+    assert a.index("Text.") < a.index('id="learning-map"')
+    assert 'href="../sub/b/">B</a>: <span class="learning-map__reason">B follows.</span>' in a
+    b = (tmp_path / "site" / "sub" / "b" / "index.html").read_text()
+    assert 'Bring the mental model from <a class="concept-link" data-concept="x/a" href="../../a/">A</a>' in b
+
+
+def test_links_follow_the_sites_url_style(tmp_path):
+    config = make_project(
+        tmp_path,
+        {"a.md": page("x/a", "A", next=["x/b"]), "sub/b.md": page("x/b", "B"), "graph.md": "/// concept-graph\n///\n"},
+        config_edit=lambda text: text + "\nuse_directory_urls: false\n",
+    )
+    done = mkdocs_build(config, tmp_path / "site")
+    assert done.returncode == 0, done.stderr
+    assert 'data-concept="x/b" href="sub/b.html">B</a>' in (tmp_path / "site" / "a.html").read_text()
+    graph = (tmp_path / "site" / "graph.html").read_text()
+    assert 'data-concept="x/a" href="a.html" tabindex="-1"' in graph
+    assert 'data-from="x/a" data-kinds="next" data-to="x/b"' in graph
+
+
+@pytest.mark.parametrize("kind", ["builds_on", "prerequisites", "next"])
+def test_an_edge_to_a_concept_no_page_has_stops_the_build(tmp_path, kind):
+    value = "x/bee" if kind == "builds_on" else ["x/bee"]
+    done = build(tmp_path, {"a.md": page("x/a", "A", **{kind: value}), "b.md": page("x/b", "B")})
+    expected = [f"docs/a.md:{4 if kind == 'builds_on' else 5}", f"`{kind}`", "'x/bee'", "which no page has",
+                "did you mean 'x/b'?"]
+    assert_refused(done, expected)
+
+
+def test_a_cycle_of_prerequisites_stops_the_build_naming_it(tmp_path):
+    done = build(tmp_path, {
+        "a.md": page("x/a", "A", prerequisites=["x/c"]),
+        "b.md": page("x/b", "B", prerequisites=["x/a"]),
+        "c.md": page("x/c", "C", prerequisites=[{"x/b": "B first."}]),
+    })
+    assert_refused(done, ["docs/b.md:5", "cycle: x/a → x/c → x/b → x/a"])
+
+
+def test_a_concept_key_of_two_pages_stops_the_build_naming_both(tmp_path):
+    done = build(tmp_path, {"a.md": page("x/a", "A"), "b.md": page("x/a", "B")})
+    assert_refused(done, ["docs/b.md:3", "'x/a' is already the concept of docs/a.md:3", "its own `concept`"])
+
+
+@pytest.mark.parametrize(
+    "pages, expected",
+    [
+        ({"a.md": "---\nconcept: x/a\nnext: x/b\n---\n"}, ["docs/a.md:3", "`next` is not a list"]),
+        ({"a.md": "---\nconcept: x/a\nprerequisites:\n  - x/b:\n---\n"}, ["docs/a.md:3", "`prerequisites`"]),
+        ({"a.md": "---\nconcept: x/a\nbuilds_on: [x/b]\n---\n"}, ["docs/a.md:3", "`builds_on` is not text"]),
+        ({"a.md": "---\ntitle: A\nnext: [x/b]\n---\n"}, ["docs/a.md:3", "no `concept`"]),
+        ({"a.md": "# A\n\n/// learning-map\n///\n"}, ["docs/a.md:3", "no `concept`"]),
+        ({"a.md": page("x/a", "A") + "\n/// builds-on\n///\n"}, ["docs/a.md:10", "no `builds_on`"]),
+        ({"a.md": page("x/a", "A") + "\n/// learning-map | Map\n///\n"}, ["docs/a.md:10", "takes no title"]),
+        ({"a.md": "# Graph\n\n/// concept-graph\n    width: 3\n///\n"}, ["docs/a.md:4", "no option 'width'"]),
+    ],
+    ids=["edges-not-a-list", "edge-without-reason-text", "builds-on-not-text", "edges-without-concept",
+         "map-without-concept", "builds-on-block-without-key", "map-with-title", "graph-with-option"],
+)
+def test_bad_graph_front_matter_or_blocks_stop_the_build(tmp_path, pages, expected):
+    assert_refused(build(tmp_path, pages), expected)
+
+
+def assert_refused(done, expected):
+    assert done.returncode != 0
+    assert "Traceback" not in done.stderr
+    assert "Fix:" in done.stderr, done.stderr
+    for part in expected:
+        assert part in done.stderr, done.stderr
