@@ -30,12 +30,21 @@ def _plain_config(tmp):
 
 
 def _copies(count):
-    """`count` copies of the Logistic Regression page, each with its own keys."""
+    """`count` copies of the Logistic Regression page, each with its own keys, and its neighbours.
+
+    The first copy keeps the page's own keys, so the neighbour pages' links to it resolve.
+    """
     source = PAGE_SRC.read_text()
-    pages = {}
+    pages = {
+        f"machine-learning/{p.name}": p.read_text()
+        for p in PAGE_SRC.parent.glob("*.md")
+        if p != PAGE_SRC
+    }
     for n in range(count):
-        text = re.sub(r"(?m)^concept: (\S+)", rf"concept: \1-{n}", source)
-        text = re.sub(r"(?m)^(\s+id: )(\S+)", rf"\1\2-{n}", text)
+        text = source
+        if n:
+            text = re.sub(r"(?m)^concept: (\S+)", rf"concept: \1-{n}", text)
+            text = re.sub(r"(?m)^(\s+id: )(\S+)", rf"\1\2-{n}", text)
         pages[f"bench/page-{n}.md"] = text
     return pages
 
