@@ -7,7 +7,9 @@ the machine. What to fetch, and every hash, is pinned in runtime-lock.json:
 - Pyodide's core files come from its npm package;
 - its package wheels (numpy) come from a PyPI wheel that carries the official
   build; each is checked against the sha256 in Pyodide's own pyodide-lock.json;
-- KaTeX's stylesheet and fonts come from KaTeX's npm package.
+- KaTeX's stylesheet and fonts come from KaTeX's npm package;
+- axe-core (for the accessibility tests only, not served as a CDN asset)
+  comes from its npm package.
 
 Run `python -m tools.runtime_mirror` to build or check it; the result is cached.
 """
@@ -102,9 +104,14 @@ def _package_closure(lock, names):
     return seen.values()
 
 
-def build_pyodide(pin, dest):
+def build_npm_files(pin, dest):
+    """Extract the pinned package's listed `files` into `dest`."""
     tarball = _npm_pack(pin["npm"]["package"], pin["npm"]["sha256"])
     _extract_tar(tarball, pin["npm"]["files"], dest)
+
+
+def build_pyodide(pin, dest):
+    build_npm_files(pin, dest)
     lock = json.loads((dest / "pyodide-lock.json").read_text())
     if lock["info"]["version"] != pin["version"]:
         raise MirrorError(f"pyodide-lock.json is for {lock['info']['version']}, not {pin['version']}.")
@@ -133,6 +140,7 @@ def manifest():
         shutil.rmtree(MIRROR, ignore_errors=True)
         build_pyodide(pins["pyodide"], MIRROR / "pyodide")
         build_katex(pins["katex"], MIRROR / "katex")
+        build_npm_files(pins["axe-core"], MIRROR / "axe-core")
         stamp.write_text(LOCK.read_text())
     _verify(pins)
     return {name: {"dir": MIRROR / name, "version": pin["version"]} for name, pin in pins.items()}
