@@ -20,7 +20,8 @@ from pymdownx.blocks import BlocksExtension
 from pymdownx.blocks.block import Block
 
 import pyscript_demo
-from hooks.author_errors import page_error
+from hooks.author_errors import CurrentPage, error_at, page_error
+from hooks.markdown_scan import find_blocks
 
 DEMO_DIR = Path(pyscript_demo.__file__).parent
 SITE_DIR = "pyscript_demo"
@@ -30,6 +31,15 @@ BRIDGE = f"{SITE_DIR}/demo.js"
 DEMOS = {
     "logistic-regression": "pyscript_demo.logreg_view",
 }
+
+
+def check(markdown):
+    """Refuse a `/// demo` without a name or with options: pymdownx would leave it on the page as text."""
+    for header in find_blocks(markdown, {LiveDemoBlock.NAME}, CurrentPage.first_line):
+        if not (header.argument or "").strip():
+            raise error_at(header.line, "`/// demo` has no demo name.",
+                           f"write it after a bar: `/// demo | NAME`, NAME one of: {', '.join(sorted(DEMOS))}.")
+        header.options(())
 
 
 class LiveDemoBlock(Block):

@@ -19,6 +19,8 @@ CODE_SPAN = re.compile(r"(`+)(?!`)(?:(?!\n[ \t]*\n).)+?(?<!`)\1(?!`)", re.S)
 LINK_DEFINITION = re.compile(r"^ {0,3}\[[^\]\n]+\]:.*$", re.M)
 # The header of a pymdownx block: `/// name | argument`, then options indented by four spaces.
 HEADER = re.compile(r"^( *)(/{3,}) *([\w-]+) *(?:\| *(.*?))? *$")
+# A line of a block quote: its `>` markers, then the quoted text.
+QUOTED = re.compile(r"^ {0,3}>[ >]*")
 OPTIONS_FIX = "write one `name: value` per line, indented four spaces under the header"
 
 
@@ -112,6 +114,7 @@ def find_blocks(markdown, names, first_line):
     """The headers of the blocks called one of `names`, in page order."""
     found = []
     lines = list(lines_outside_code(markdown, first_line))
+    _refuse_quoted(lines, names)
     for index, (number, line) in enumerate(lines):
         header = HEADER.match(line)
         if not header or header.group(3) not in names:
@@ -136,3 +139,21 @@ def find_bare_blocks(markdown, names, first_line):
             raise error_at(header.line, f"{block} takes no title.", f"write {block} alone on its line.")
         header.options(())
     return found
+
+
+def _refuse_quoted(lines, names):
+    """A block in a block quote escapes the checks above, and pymdownx drops a bad one as text: refuse it."""
+    fence = None
+    for number, line in lines:
+        quoted = QUOTED.match(line)
+        text = line[quoted.end():] if quoted else ""
+        opening = FENCE.match(text)
+        if not quoted or (fence and opening and text.strip() == fence[0] * len(text.strip())):
+            fence = None  # a quoted fence ends at its closing line or with the quote
+        elif fence or opening:
+            fence = fence or opening.group(1)
+        elif (header := HEADER.match(text)) and header.group(3) in names:
+            block = f"`/// {header.group(3)}`"
+            raise error_at(number, f"{block} stands in a block quote, where it cannot be read.",
+                           f"write {block} at the top level of the page, not in a block quote.")
+

@@ -266,7 +266,7 @@ REVIEW = "status: reviewed\nreviewed: 2026-06-28\nreviewer: Concept review team\
         (claim("sources: [cs229-logistic-regression]\n"), ["docs/index.md:1", "the claim has no `id`"]),
         (claim("id: Core Mechanism\nsources: [cs229-logistic-regression]\n"), ["docs/index.md:2", "not a short name"]),
         (claim(VALID, statement=""), ["docs/index.md:1", "claim 'c'", "no statement"]),
-        ("Intro.\n\n> " + claim(VALID).replace("\n", "\n> "), ["docs/index.md:3", "not in a list"]),
+        ("Intro.\n\n> " + claim(VALID).replace("\n", "\n> "), ["docs/index.md:3", "stands in a block quote"]),
         ("- item\n\n" + textwrap.indent(claim(VALID), "    "), ["docs/index.md:3", "claim 'c' did not make it"]),
         ("Intro.\n\n/// claim-review | Claims\n///\n", ["docs/index.md:3", "takes no title"]),
         ("Intro.\n\n/// source-grounding\n    title: Sources\n///\n", ["docs/index.md:4", "no option 'title'"]),
