@@ -6,7 +6,6 @@ the CDN (cross-origin, cacheable), so warm visits use the HTTP cache as they
 would in production. Chromium resolves no other host.
 """
 
-import os
 import shutil
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -108,7 +107,7 @@ class Setup:
         self.site = StaticServer(site_root)
         self.url = self.site.origin + "/"
         env = {"PYODIDE_BASE_URL": urls["pyodide"], "KATEX_BASE_URL": urls["katex"]}
-        done = _build(site_root, self.url, env)
+        done = mkdocs_build(ROOT / "mkdocs.yml", site_root, site_url=self.url, env=env)
         if done.returncode != 0:
             raise SystemExit(f"bench: the site did not build:\n{done.stderr}")
         shutil.copytree(Path(__file__).parent / "baseline", site_root / "bench-baseline")
@@ -117,19 +116,6 @@ class Setup:
     def close(self):
         self.cdn.close()
         self.site.close()
-
-
-def _build(site_root, url, env):
-    saved = {k: os.environ.get(k) for k in env}
-    os.environ.update(env)
-    try:
-        return mkdocs_build(ROOT / "mkdocs.yml", site_root, site_url=url)
-    finally:
-        for k, v in saved.items():
-            if v is None:
-                os.environ.pop(k, None)
-            else:
-                os.environ[k] = v
 
 
 def _ready(page, url):

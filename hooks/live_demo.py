@@ -7,6 +7,7 @@ starting state by running that module in CPython; in the browser,
 and swaps in what `handle` returns as the reader acts.
 """
 
+import ast
 import importlib
 import json
 import xml.etree.ElementTree as etree
@@ -42,6 +43,26 @@ def check(markdown):
         header.options(())
 
 
+def _modules(name):
+    """The files of pyscript_demo/ that module `name` imports, itself and the package included.
+
+    The browser downloads only these, not every module of the package.
+    """
+    package = DEMO_DIR.name
+    todo, found = [name.rsplit(".", 1)[-1]], {"__init__"}
+    while todo:
+        stem = todo.pop()
+        if stem in found:
+            continue
+        found.add(stem)
+        for node in ast.walk(ast.parse((DEMO_DIR / f"{stem}.py").read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module == package:
+                todo += [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith(package + "."):
+                todo.append(node.module.split(".", 1)[1])
+    return sorted(f"{stem}.py" for stem in found)
+
+
 class LiveDemoBlock(Block):
     NAME = "demo"
     ARGUMENT = True
@@ -68,7 +89,7 @@ class LiveDemoBlock(Block):
                 "data-state": "static",
                 "data-runtime": self.runtime,
                 "data-entry": f"{module.__name__}:handle",
-                "data-modules": " ".join(sorted(p.name for p in DEMO_DIR.glob("*.py"))),
+                "data-modules": " ".join(_modules(module.__name__)),
                 "data-initial-state": json.dumps(module.initial_state()),
                 "aria-label": module.TITLE,
             },

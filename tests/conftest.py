@@ -14,9 +14,9 @@ PAGE_SRC = ROOT / "docs" / "machine-learning" / "logistic-regression.md"
 BIB_SRC = ROOT / "docs" / "references.bib"
 
 
-def mkdocs_build(config_file, site_dir, site_url=None):
-    """Run `mkdocs build --strict` as an author would; returns the CompletedProcess."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+def mkdocs_build(config_file, site_dir, site_url=None, env=None):
+    """Run `mkdocs build --strict` as an author would (with `env` added); returns the CompletedProcess."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     if site_url:
         env["SITE_URL"] = site_url
     return subprocess.run(
