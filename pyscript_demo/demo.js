@@ -152,8 +152,14 @@
       else section.querySelectorAll("[data-part]").forEach((part) => part.setAttribute("data-stale", ""));
     }
 
-    async function drain() {
-      if (busy || signal.aborted) return;
+    // One drain at a time; callers share its promise, so a run waits for its own step to land.
+    let draining = null;
+    function drain() {
+      draining ??= drainQueue().finally(() => (draining = null));
+      return draining;
+    }
+
+    async function drainQueue() {
       while (queue.length && python.state === "ready" && !signal.aborted) {
         busy = true;
         const { action, value } = queue.shift();
@@ -204,6 +210,7 @@
         const usable = live && (settled || !control.hasAttribute("data-needs-prediction"));
         control.setAttribute("aria-disabled", String(!usable));
       }
+      section.toggleAttribute("data-busy", busy || queue.length > 0);
       runToggle.setAttribute("aria-pressed", String(running));
       runToggle.textContent = running ? "Pause" : "Run";
       buttons.load.hidden = python.state !== "idle";
@@ -239,16 +246,20 @@
       }
     }
 
+    let looping = false; // a Pause then Run while a step is in flight resumes the same loop
     async function run() {
       running = !running;
+      // Pausing drops the run's queued steps; the one Python is already computing still lands.
+      if (!running) queue = queue.filter(({ action }) => action !== runToggle.dataset.run);
       render();
+      if (!running || looping) return;
+      looping = true;
       while (running && !signal.aborted && python.state === "ready") {
-        if (!queue.some(({ action }) => action === runToggle.dataset.run)) {
-          enqueue(runToggle.dataset.run, runToggle.dataset.value);
-        }
+        enqueue(runToggle.dataset.run, runToggle.dataset.value);
         await drain();
         await nextFrame();
       }
+      looping = false;
       running = false;
       render();
     }

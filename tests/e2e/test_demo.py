@@ -131,6 +131,8 @@ def test_a_long_run_shows_the_slope_growing_on_separable_data(live_page):
     live_page.wait_for_function("Number(document.querySelector('.demo-steps').textContent) > 400", timeout=60_000)
     run.click()
     expect(run).to_have_attribute("aria-pressed", "false")
+    # The step Python was computing at the click still lands; nothing after it.
+    expect(live_page.locator("section.live-demo")).not_to_have_attribute("data-busy", "")
     steps = live_page.text_content(".demo-steps")
     slope, bias = weights(live_page)
     assert slope > first > logreg.train(logreg.w_start, steps=60)[1]
