@@ -14,7 +14,8 @@ from playwright.sync_api import sync_playwright
 
 from bench.report import Figure, paired, spread
 from tests.conftest import ROOT, mkdocs_build
-from tools import chromium, runtime_mirror
+from hooks import runtime_mirror
+from tools import chromium
 from tools.static_server import StaticServer
 
 PAGE = "machine-learning/logistic-regression/"
@@ -120,7 +121,7 @@ class Setup:
 
 def _ready(page, url):
     page.goto(url)
-    page.wait_for_function("window.__ready !== undefined", timeout=TIMEOUT_MS)
+    page.wait_for_function("() => window.__ready !== undefined", timeout=TIMEOUT_MS)
     return page.evaluate("window.__ready")
 
 
@@ -190,7 +191,7 @@ def measure(setup, rounds):
             page.wait_for_load_state("networkidle")
             start = page.evaluate("performance.now()")
             page.get_by_role("link", name="Logistic Regression").first.click()
-            page.wait_for_function("window.__ready !== undefined", timeout=TIMEOUT_MS)
+            page.wait_for_function("() => window.__ready !== undefined", timeout=TIMEOUT_MS)
             t["instant"].append(page.evaluate("window.__ready") - start)
             ctx.close()
         browser.close()

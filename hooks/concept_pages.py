@@ -7,17 +7,21 @@ from hooks import (
     claims,
     code_listing,
     concept_graph,
+    content_policy,
     graph_figure,
     grounding_panels,
     learning_map,
     learning_panels,
     live_demo,
     math_katex,
+    runtime_assets,
 )
 from hooks.author_errors import CurrentPage
 
 
 def on_config(config):
+    runtime_assets.configure(config)
+    content_policy.reset()
     math_katex.configure(config)
     code_listing.configure(config)
     live_demo.configure(config)
@@ -32,7 +36,7 @@ def on_config(config):
 
 
 def on_files(files, config):
-    return live_demo.add_assets(files, config)
+    return runtime_assets.add_files(live_demo.add_assets(files, config), config)
 
 
 def on_nav(nav, config, files):
@@ -59,4 +63,15 @@ def on_page_content(html, page, config, files):
 
 
 def on_post_page(output, page, config):
-    return claim_jsonld.inject(output, page)
+    return content_policy.collect(runtime_assets.protect(claim_jsonld.inject(output, page)))
+
+
+def on_post_template(output_content, template_name, config):
+    # The 404 page is a theme template, not a page, and links the stylesheets too.
+    if template_name != "404.html":
+        return output_content
+    return content_policy.collect(runtime_assets.protect(output_content))
+
+
+def on_post_build(config):
+    content_policy.write(config)

@@ -15,12 +15,12 @@ from pathlib import Path
 
 from markdown.util import AtomicString
 from mkdocs.config.config_options import ExtraScriptValue
-from mkdocs.exceptions import ConfigurationError
 from mkdocs.structure.files import File
 from pymdownx.blocks import BlocksExtension
 from pymdownx.blocks.block import Block
 
 import pyscript_demo
+from hooks import runtime_assets
 from hooks.author_errors import CurrentPage, error_at, page_error
 from hooks.markdown_scan import find_blocks
 
@@ -124,13 +124,7 @@ class LiveDemoExtension(BlocksExtension):
 
 def configure(config):
     """Register the block and load the bridge script on every page."""
-    runtime = config.extra.get("runtime", {}).get("pyodide", "")
-    if not runtime.endswith("/"):
-        raise ConfigurationError(
-            f"mkdocs.yml: extra.runtime.pyodide is {runtime!r}. Fix: set it to the folder that "
-            "holds pyodide.js, ending in '/', e.g. https://cdn.jsdelivr.net/pyodide/v0.27.7/full/"
-        )
-    LiveDemoBlock.runtime = runtime
+    LiveDemoBlock.runtime = runtime_assets.pyodide_folder(relative_to=SITE_DIR)
     config.markdown_extensions.append(LiveDemoExtension())
     # Async: the bridge starts Python without waiting for the theme's own scripts to load and run.
     bridge = ExtraScriptValue(BRIDGE)

@@ -9,7 +9,6 @@ import html
 
 from markdown import Extension
 from markdown.treeprocessors import Treeprocessor
-from mkdocs.exceptions import ConfigurationError
 
 from hooks import katex_engine
 from hooks.author_errors import page_error
@@ -44,14 +43,7 @@ class KatexExtension(Extension):
 
 
 def configure(config):
-    """Add the math extensions and KaTeX's stylesheet, of the version the build uses."""
-    base = config.extra.get("runtime", {}).get("katex", "")
-    version = katex_engine.version()
-    if f"katex@{version}/" not in base:
-        raise ConfigurationError(
-            f"mkdocs.yml: extra.runtime.katex is {base!r}, but the build typesets with KaTeX "
-            f"{version}. Fix: set it to https://cdn.jsdelivr.net/npm/katex@{version}/dist/"
-        )
+    """Add the math extensions (KaTeX's stylesheet comes with the runtime assets)."""
     if ARITHMATEX not in config.markdown_extensions:
         config.markdown_extensions.append(ARITHMATEX)
     # Bare TeX inside the elements: KaTeX at build time reads it, no script in the page.
@@ -62,4 +54,3 @@ def configure(config):
         "tex_block_wrap": ["", ""],
     }
     config.markdown_extensions.append(KatexExtension())
-    config.extra_css.append(base + "katex.min.css")

@@ -105,7 +105,8 @@
   function runtimeFor(section) {
     if (!runtime) {
       runtime = new PythonRuntime({
-        runtime: section.dataset.runtime,
+        // A self-hosted runtime is named relative to this script; a CDN's URL is absolute.
+        runtime: new URL(section.dataset.runtime, BASE).href,
         modules: section.dataset.modules.split(" "),
         entry: section.dataset.entry,
       });

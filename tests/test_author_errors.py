@@ -71,6 +71,9 @@ CASES = [
     ("`extra.runtime.pyodide` in `mkdocs.yml` not ending in `/`",
      {"index.md": "Intro.\n"}, {"config_edit": lambda c: c.replace("pyodide/v0.27.7/full/", "pyodide/v0.27.7/full")},
      ["mkdocs.yml: extra.runtime.pyodide is 'https://cdn.jsdelivr.net/pyodide/v0.27.7/full'."]),
+    ("`extra.runtime.self_host` in `mkdocs.yml` other than `true` or `false`",
+     {"index.md": "Intro.\n"}, {"config_edit": lambda c: c.replace("[SELF_HOST_RUNTIME, false]", "[SELF_HOST_RUNTIME, maybe]")},
+     ["mkdocs.yml: extra.runtime.self_host is 'maybe'."]),
 ]
 
 # Rows another test file already builds: (file, the test's name or case id, which must stay in that file).

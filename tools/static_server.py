@@ -1,17 +1,21 @@
 """A static file server on 127.0.0.1 for tests and benchmarks, in a background thread.
 
-It remembers every path it could not serve, and can add response headers
-(for example CORS and long-lived caching, to stand in for a CDN).
+It remembers every path it could not serve, and adds the response headers in
+`headers` (for example CORS and caching, to stand in for a CDN, or the site's
+Content-Security-Policy, as its host would).
 """
 
 import functools
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 
 
 class StaticServer:
     def __init__(self, docroot, headers=None):
+        self.docroot = Path(docroot)
         self.missing = []
+        self.headers = dict(headers or {})
         server = self
 
         class Handler(SimpleHTTPRequestHandler):
@@ -21,7 +25,7 @@ class StaticServer:
                 pass
 
             def end_headers(self):
-                for name, value in (headers or {}).items():
+                for name, value in server.headers.items():
                     self.send_header(name, value)
                 super().end_headers()
 

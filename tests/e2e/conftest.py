@@ -3,7 +3,8 @@
 The built site is served on 127.0.0.1 (at the root, and under a sub-path as on
 a project page of a static host). The production CDN URLs are answered from
 the sha256-verified runtime mirror; any other outbound request is aborted and
-fails the test.
+fails the test. Each server sends the Content-Security-Policy the build wrote
+for the site's host; anything it blocks fails the test too.
 """
 
 import mimetypes
@@ -12,7 +13,8 @@ from urllib.parse import urlsplit
 import pytest
 
 from tests.conftest import ROOT, mkdocs_build
-from tools import chromium, runtime_mirror
+from hooks import runtime_mirror
+from tools import chromium
 from tools.static_server import StaticServer
 
 LOOPBACK = {"127.0.0.1", "localhost", "[::1]"}
@@ -35,16 +37,26 @@ def cdn_mirror():
         pytest.fail(f"The runtime mirror could not be built: {err}. Run `make mirror` to see why.")
 
 
-def _serve_site(docroot, path):
-    """Serve the real site at `path` of a new server, built for that URL.
+def host_headers(site_dir):
+    """The response headers the build asks its host to send (the `/*` block of site/_headers)."""
+    first, *lines = (site_dir / "_headers").read_text().splitlines()
+    assert first == "/*", f"_headers: expected one `/*` block, found {first!r}"
+    return dict(line.strip().split(": ", 1) for line in lines if line.strip())
+
+
+def serve_site(docroot, path, env=None):
+    """Serve the real site at `path` of a new server, built for that URL, with its own headers.
 
     Material's instant navigation only follows links to the site's own URL
-    (sitemap.xml's, from site_url), so each server gets its own build.
+    (sitemap.xml's, from site_url), so each server gets its own build. The
+    server sends the site's Content-Security-Policy, so every test runs under it.
     """
     server = StaticServer(docroot)
     url = server.origin + path
-    done = mkdocs_build(ROOT / "mkdocs.yml", docroot / path.strip("/"), site_url=url)
+    site_dir = docroot / path.strip("/")
+    done = mkdocs_build(ROOT / "mkdocs.yml", site_dir, site_url=url, env=env)
     assert done.returncode == 0, f"mkdocs build --strict failed:\n{done.stderr}"
+    server.headers.update(host_headers(site_dir))
     server.url = url
     return server
 
@@ -53,8 +65,8 @@ def _serve_site(docroot, path):
 def servers(tmp_path_factory):
     """The site served at the root, and under /concepts/ with nothing at the root."""
     running = {
-        "root": _serve_site(tmp_path_factory.mktemp("root-host"), "/"),
-        "subpath": _serve_site(tmp_path_factory.mktemp("subpath-host"), SUBPATH),
+        "root": serve_site(tmp_path_factory.mktemp("root-host"), "/"),
+        "subpath": serve_site(tmp_path_factory.mktemp("subpath-host"), SUBPATH),
     }
     yield running
     for server in running.values():
@@ -79,10 +91,16 @@ class Network:
         self.unmirrored = []  # CDN URLs the mirror does not hold
         self.served = []  # CDN URLs answered from the mirror
         self.fail_prefixes = []  # CDN prefixes a test makes unreachable
+        self.refused = []  # what the site's Content-Security-Policy blocked
 
     def attach(self, context):
         context.route("**/*", self.handle)
+        context.on("console", self.watch)
         return context
+
+    def watch(self, message):
+        if "Content Security Policy" in message.text:
+            self.refused.append(message.text)
 
     def handle(self, route):
         url = route.request.url
@@ -114,6 +132,7 @@ def network(context, cdn_mirror):
     yield net
     assert not net.blocked, f"requests tried to leave the machine: {net.blocked}"
     assert not net.unmirrored, f"CDN files missing from the runtime mirror: {net.unmirrored}"
+    assert not net.refused, f"the site's Content-Security-Policy blocked: {net.refused}"
 
 
 @pytest.fixture

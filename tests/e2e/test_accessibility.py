@@ -3,8 +3,8 @@
 import pytest
 from playwright.sync_api import expect
 
+from hooks import runtime_mirror
 from tests.e2e.demo_page import PAGE, wait_live
-from tools import runtime_mirror
 
 PAGES = [
     "",
@@ -26,7 +26,7 @@ EXCLUDED = {
 
 @pytest.fixture(scope="session")
 def axe_script():
-    return runtime_mirror.manifest()["axe-core"]["dir"] / "axe.min.js"
+    return (runtime_mirror.asset("axe-core") / "axe.min.js").read_text()
 
 
 def _use_the_demo(page):
@@ -70,7 +70,8 @@ def test_no_serious_or_critical_axe_violations(page, site, axe_script, path, sch
     if path == PAGE:
         _use_the_demo(page)
     _open_everything(page)
-    page.add_script_tag(path=axe_script)
+    # Evaluated by the test driver: the site's Content-Security-Policy rightly refuses an added script tag.
+    page.evaluate(axe_script)
     result = page.evaluate('() => axe.run(document, {resultTypes: ["violations"]})')
     found = _blocking(result["violations"])
     assert not found, f"axe on /{path} ({scheme}):\n" + "\n".join(found)

@@ -128,7 +128,7 @@ def test_a_long_run_shows_the_slope_growing_on_separable_data(live_page):
     expect(run).to_have_attribute("aria-pressed", "true")
     expect(live_page.locator("[data-caveat]")).to_be_visible(timeout=60_000)
     first = weights(live_page)[0]
-    live_page.wait_for_function("Number(document.querySelector('.demo-steps').textContent) > 400", timeout=60_000)
+    live_page.wait_for_function("() => Number(document.querySelector('.demo-steps').textContent) > 400", timeout=60_000)
     run.click()
     expect(run).to_have_attribute("aria-pressed", "false")
     # The step Python was computing at the click still lands; nothing after it.

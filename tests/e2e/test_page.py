@@ -114,7 +114,7 @@ def test_instant_navigation_remounts_with_one_worker_and_no_leaks(page, site):
         page.wait_for_url(site)
     assert page.evaluate("window.__sameDocument") is True, "navigation reloaded the page"
     # Away from the demo, nothing listens to the runtime; the worker is kept for the way back.
-    page.wait_for_function("window.conceptDemos.runtime.listeners.size === 0", timeout=5_000)
+    page.wait_for_function("() => window.conceptDemos.runtime.listeners.size === 0", timeout=5_000)
     page.get_by_role("link", name="Logistic Regression").first.click()
     wait_live(page)
     assert page.evaluate("window.conceptDemos.runtime.listeners.size") == 1

@@ -11,7 +11,7 @@ the machine. What to fetch, and every hash, is pinned in runtime-lock.json:
 - axe-core (for the accessibility tests only, not served as a CDN asset)
   comes from its npm package.
 
-Run `python -m tools.runtime_mirror` to build or check it; the result is cached.
+Run `python -m hooks.runtime_mirror` to build or check it; the result is cached.
 """
 
 import hashlib
@@ -132,38 +132,47 @@ def build_katex(pin, dest):
     _extract_tar(tarball, wanted, dest)
 
 
-def manifest():
-    """Build the mirror if needed and return {asset: {"dir": Path, "version": str}}."""
-    pins = json.loads(LOCK.read_text())
-    stamp = MIRROR / "lock.json"
-    if not stamp.exists() or stamp.read_text() != LOCK.read_text():
-        shutil.rmtree(MIRROR, ignore_errors=True)
-        build_pyodide(pins["pyodide"], MIRROR / "pyodide")
-        build_katex(pins["katex"], MIRROR / "katex")
-        build_npm_files(pins["axe-core"], MIRROR / "axe-core")
-        stamp.write_text(LOCK.read_text())
-    _verify(pins)
-    return {name: {"dir": MIRROR / name, "version": pin["version"]} for name, pin in pins.items()}
+BUILDERS = {"pyodide": build_pyodide, "katex": build_katex, "axe-core": build_npm_files}
+
+
+def pins():
+    return json.loads(LOCK.read_text())
+
+
+def asset(name):
+    """The mirror folder of asset `name`, built if its pin changed, and every file checked again.
+
+    Each file's sha256 is recorded when it is taken out of a verified download,
+    and checked on every use: a cache can rot too.
+    """
+    pin = pins()[name]
+    folder = MIRROR / name
+    stamp = folder.parent / f"{name}.json"
+    recorded = json.loads(stamp.read_text()) if stamp.exists() else {}
+    if recorded.get("pin") != pin:
+        shutil.rmtree(folder, ignore_errors=True)
+        BUILDERS[name](pin, folder)
+        files = {p.relative_to(folder).as_posix(): sha256(p) for p in sorted(folder.rglob("*")) if p.is_file()}
+        recorded = {"pin": pin, "files": files}
+        stamp.write_text(json.dumps(recorded, indent=1))
+    for relative, expected in recorded["files"].items():
+        path = folder / relative
+        if not path.is_file():
+            raise MirrorError(f"{path} is missing from the mirror; delete {stamp} to rebuild it.")
+        _verified(path, expected, f"{name} {relative}")
+    return folder
 
 
 def cdn_folders():
     """{production URL prefix, from mkdocs.yml: mirror folder that holds the same files}."""
-    assets = manifest()
     with open(ROOT / "mkdocs.yml") as f:
         runtime = yaml_load(f)["extra"]["runtime"]
-    return {runtime["pyodide"]: assets["pyodide"]["dir"], runtime["katex"]: assets["katex"]["dir"] / "dist"}
-
-
-def _verify(pins):
-    """Check the cached wheels against Pyodide's lock again: a cache can rot too."""
-    lock = json.loads((MIRROR / "pyodide" / "pyodide-lock.json").read_text())
-    for package in _package_closure(lock, pins["pyodide"]["packages"]):
-        _verified(MIRROR / "pyodide" / package["file_name"], package["sha256"], package["name"])
+    return {runtime["pyodide"]: asset("pyodide"), runtime["katex"]: asset("katex") / "dist"}
 
 
 if __name__ == "__main__":
     try:
-        for name, entry in manifest().items():
-            print(f"{name} {entry['version']}: {entry['dir'].relative_to(ROOT)}")
+        for name, pin in pins().items():
+            print(f"{name} {pin['version']}: {asset(name).relative_to(ROOT)}")
     except (MirrorError, subprocess.CalledProcessError) as err:
         sys.exit(f"runtime mirror: {err}")

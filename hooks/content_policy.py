@@ -1,0 +1,93 @@
+"""The Content-Security-Policy the site works under, written to `site/_headers`.
+
+The policy allows only what the pages use: the site itself, the runtime CDN
+(unless the runtime is self-hosted), WebAssembly compilation for Pyodide
+('wasm-unsafe-eval', not 'unsafe-eval'), inline style attributes (KaTeX
+positions glyphs with them), and the theme's few inline scripts, each by its
+sha256 collected from the built pages (so no 'unsafe-inline' for scripts).
+
+`_headers` is the format Netlify and Cloudflare Pages read; other hosts copy
+the policy line into their server configuration (see the README).
+"""
+
+import base64
+import hashlib
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from hooks import runtime_assets
+
+HEADERS_FILE = "_headers"
+# Script types a browser does not execute, so the policy need not allow them.
+DATA_TYPES = {"application/json", "application/ld+json"}
+
+
+class _InlineScripts(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=False)
+        self.scripts, self._text = [], None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "script" and "src" not in attrs and attrs.get("type") not in DATA_TYPES:
+            self._text = []
+
+    def handle_data(self, data):
+        if self._text is not None:
+            self._text.append(data)
+
+    def handle_endtag(self, tag):
+        if tag == "script" and self._text is not None:
+            self.scripts.append("".join(self._text))
+            self._text = None
+
+
+class Policy:
+    """Collected over one build."""
+
+    script_hashes = set()
+
+
+def reset():
+    Policy.script_hashes = set()
+
+
+def collect(output):
+    """Remember the hash of every inline script of a built page."""
+    parser = _InlineScripts()
+    parser.feed(output)
+    for script in parser.scripts:
+        digest = base64.b64encode(hashlib.sha256(script.encode()).digest()).decode()
+        Policy.script_hashes.add(f"'sha256-{digest}'")
+    return output
+
+
+def _origin(url):
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}" if parts.scheme in {"http", "https"} else ""
+
+
+def policy():
+    runtime = runtime_assets.Runtime
+    cdn = [] if runtime.self_hosted else sorted({_origin(runtime.pyodide), _origin(runtime.katex)} - {""})
+    directives = {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", "'wasm-unsafe-eval'", *cdn, *sorted(Policy.script_hashes)],
+        "style-src": ["'self'", *cdn],
+        "style-src-attr": ["'unsafe-inline'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'", *cdn],
+        "connect-src": ["'self'", *cdn],
+        "worker-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'self'"],
+    }
+    return "; ".join(f"{name} {' '.join(values)}" for name, values in directives.items())
+
+
+def write(config):
+    path = Path(config.site_dir) / HEADERS_FILE
+    path.write_text(f"/*\n  Content-Security-Policy: {policy()}\n")

@@ -1,0 +1,79 @@
+"""The built site's runtime: CDN tags with integrity hashes, or a self-hosted copy; and its policy."""
+
+import base64
+import hashlib
+import re
+
+import pytest
+
+from hooks import runtime_mirror
+from tests.conftest import ROOT, mkdocs_build
+
+INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.S)
+# What a page loads (a canonical link is only a name for the page).
+TAG_URL = re.compile(r'<(?:script\b[^>]*?\bsrc|link(?![^>]*rel="canonical")\b[^>]*?\bhref)="([^"]+)"')
+
+
+def pages(site):
+    return sorted(site.rglob("*.html"))
+
+
+def policy(site):
+    first, line = (site / "_headers").read_text().splitlines()
+    assert first == "/*"
+    name, value = line.strip().split(": ", 1)
+    assert name == "Content-Security-Policy"
+    return dict((d.split()[0], d.split()[1:]) for d in value.split("; "))
+
+
+@pytest.fixture(scope="module")
+def self_hosted_site(tmp_path_factory):
+    site = tmp_path_factory.mktemp("self-hosted")
+    done = mkdocs_build(ROOT / "mkdocs.yml", site, env={"SELF_HOST_RUNTIME": "true"})
+    assert done.returncode == 0, done.stderr
+    return site
+
+
+def test_the_cdn_stylesheet_carries_the_mirrors_integrity_hash(built_site):
+    css = (runtime_mirror.asset("katex") / "dist" / "katex.min.css").read_bytes()
+    expected = "sha384-" + base64.b64encode(hashlib.sha384(css).digest()).decode()
+    for page in pages(built_site):
+        html = page.read_text()
+        tags = re.findall(r'<link rel="stylesheet" href="https://[^"]+katex.min.css"[^>]*>', html)
+        assert len(tags) == 1, page
+        assert f'integrity="{expected}"' in tags[0] and 'crossorigin="anonymous"' in tags[0], page
+
+
+def test_the_policy_allows_the_pages_inline_scripts_and_nothing_wider(built_site):
+    directives = policy(built_site)
+    script_src = directives["script-src"]
+    assert "'unsafe-inline'" not in script_src and "'unsafe-eval'" not in script_src
+    assert "'wasm-unsafe-eval'" in script_src and "https://cdn.jsdelivr.net" in script_src
+    for page in pages(built_site):
+        for script in INLINE_SCRIPT.findall(page.read_text()):
+            digest = base64.b64encode(hashlib.sha256(script.encode()).digest()).decode()
+            assert f"'sha256-{digest}'" in script_src, f"{page}: an inline script the policy does not allow"
+    assert directives["object-src"] == ["'none'"] and directives["default-src"] == ["'self'"]
+
+
+def test_a_self_hosted_site_names_no_third_party_asset(self_hosted_site):
+    for page in pages(self_hosted_site):
+        html = page.read_text()
+        assert not [url for url in TAG_URL.findall(html) if "//" in url], page
+        if "data-runtime" in html:
+            assert 'data-runtime="../runtime/pyodide-0.27.7/"' in html
+    directives = policy(self_hosted_site)
+    assert not [source for values in directives.values() for source in values if "://" in source]
+
+
+def test_the_self_hosted_runtime_is_the_verified_mirror_byte_for_byte(self_hosted_site):
+    pairs = [(runtime_mirror.asset("pyodide"), self_hosted_site / "runtime" / "pyodide-0.27.7")]
+    pairs += [(runtime_mirror.asset("katex") / "dist" / "fonts", self_hosted_site / "runtime" / "katex-0.19.1" / "fonts")]
+    for source, published in pairs:
+        names = sorted(p.name for p in source.iterdir())
+        assert names == sorted(p.name for p in published.iterdir())
+        for name in names:
+            assert (source / name).read_bytes() == (published / name).read_bytes(), name
+    assert list((self_hosted_site / "runtime" / "pyodide-0.27.7").glob("numpy-2.0.2-*.whl"))
+    css = "katex-0.19.1/katex.min.css"
+    assert (self_hosted_site / "runtime" / css).read_bytes() == (runtime_mirror.asset("katex") / "dist" / "katex.min.css").read_bytes()
