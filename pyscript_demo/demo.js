@@ -34,13 +34,22 @@
       this.stage = 0;
       this.stages = 3;
       this.message = "starting";
-      this.worker = new Worker(new URL("worker.js", BASE));
-      this.worker.onmessage = ({ data }) => this.receive(data);
+      this.started = false;
+      const worker = (this.worker = new Worker(new URL("worker.js", BASE)));
+      // A worker that ends without a word (a crash, the browser stopping it) sends no message and fires no
+      // event: it holds a Web Lock for its whole life, and the page learns it is gone when it is freed.
+      const lifeLock = navigator.locks && `concept-demos:${Date.now()}:${Math.random()}`;
+      this.worker.onmessage = ({ data }) => {
+        if (lifeLock && data.type === "progress" && data.stage === 0) {
+          navigator.locks.request(lifeLock, () => this.lost(worker)); // the worker holds it before stage 0
+        }
+        this.receive(data);
+      };
       this.worker.onerror = (event) => {
         event.preventDefault();
         this.fail(event.message || "the Python worker stopped");
       };
-      this.worker.postMessage({ type: "init", moduleBase: BASE.href, ...this.config });
+      this.worker.postMessage({ type: "init", moduleBase: BASE.href, lifeLock, ...this.config });
       this.notify();
     }
 
@@ -55,6 +64,7 @@
         Object.assign(this, { stage: message.stage, stages: message.stages, message: message.text });
       } else if (message.type === "ready") {
         this.state = "ready";
+        this.started = true;
       } else if (message.type === "failed") {
         return this.fail(message.message);
       } else {
@@ -66,6 +76,10 @@
         return;
       }
       this.notify();
+    }
+
+    lost(worker) {
+      if (worker === this.worker && this.state !== "failed") this.fail("its worker stopped unexpectedly");
     }
 
     fail(reason) {
@@ -166,7 +180,7 @@
         const { action, value } = queue.shift();
         const watchdog = setTimeout(() => {
           buttons.stop.hidden = false;
-          say("Python is still computing. You can stop it; your settings are kept.");
+          render();
         }, BUSY_MS);
         try {
           const answer = JSON.parse(await python.call(JSON.stringify({ state, action, value })));
@@ -175,9 +189,14 @@
           apply(answer);
           notice = "";
         } catch (err) {
-          if (python.state === "ready") notice = `The demo's Python raised an error: ${errorText(err)}`;
+          if (python.state === "ready") {
+            notice = `The demo's Python raised an error: ${errorText(err)}`;
+            queue = [];
+          } else {
+            // Python stopped under this call (Stop, a crash): the reader's changes since wait for the restart.
+            queue = queue.filter((queued) => queued.action !== runToggle.dataset.run);
+          }
           running = false;
-          queue = [];
         } finally {
           clearTimeout(watchdog);
           busy = false;
@@ -232,6 +251,12 @@
           "Until it is ready, the figure and numbers below are the ones computed when this page was built." +
           waiting,
         );
+      } else if (python.state === "failed" && python.started) {
+        section.dataset.state = "failed";
+        say(
+          `Python stopped (${python.message}). The rest of the page works; the figure and numbers below ` +
+          "are the last ones it computed. Try again to restart it; your settings are kept.",
+        );
       } else if (python.state === "failed") {
         section.dataset.state = "failed";
         say(
@@ -243,7 +268,12 @@
         say(`${notice}. The last good figure is shown; try again to restart Python.`);
       } else {
         section.dataset.state = "live";
-        say("Live: numpy is running in your browser and follows your changes.");
+        // Until the slow call ends, a change the reader makes does not make the page claim to be live.
+        say(
+          buttons.stop.hidden
+            ? "Live: numpy is running in your browser and follows your changes."
+            : "Python is still computing. You can stop it; your settings are kept.",
+        );
       }
     }
 

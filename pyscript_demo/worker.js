@@ -1,6 +1,6 @@
 // The Python side of the live demos: Pyodide and numpy in a Web Worker, so the page never blocks.
 //
-// Messages in:  {type: "init", runtime, moduleBase, modules, entry}
+// Messages in:  {type: "init", runtime, moduleBase, modules, entry, lifeLock}  (lifeLock: a Web Lock name)
 //               {type: "call", id, message}       (message: the JSON string the entry takes)
 // Messages out: {type: "progress", stage, stages, text} while loading, then {type: "ready"}
 //               or {type: "failed", message};
@@ -22,7 +22,11 @@ function errorMessage(err) {
   return String(err && err.message ? err.message : err);
 }
 
-async function init({ runtime, moduleBase, modules, entry: entryName }) {
+async function init({ runtime, moduleBase, modules, entry: entryName, lifeLock }) {
+  // Held until this worker ends, however it ends: the page waits on it to learn that Python is gone.
+  if (lifeLock) {
+    await new Promise((held) => navigator.locks.request(lifeLock, () => (held(), new Promise(() => {}))));
+  }
   progress(0);
   importScripts(new URL("pyodide.js", runtime).href);
   const pyodide = await loadPyodide({ indexURL: runtime });

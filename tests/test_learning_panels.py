@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from tests.conftest import PAGE_SRC, ROOT, make_project, mkdocs_build
-from tests.test_grounding import element, text
+from tests.test_grounding import text
 
 RUBRIC = [
     "A concrete answer is on the canvas.",
@@ -46,7 +46,7 @@ def test_the_panels_stand_in_the_seeds_order(page_html):
     positions = [after.index(f'<section aria-labelledby="{name}"') for name in names]
     assert positions == sorted(positions)
     for name in ["storyboard", "inquiry", "practice", "research-room"]:
-        assert f'data-store="concept:machine-learning/logistic-regression"' in panel(page_html, name)
+        assert 'data-store="concept:machine-learning/logistic-regression"' in panel(page_html, name)
 
 
 def test_the_storyboard_asks_with_radios_then_shows_its_frames(page_html, source):

@@ -100,3 +100,17 @@ def loss_history(page):
 
 def demo_workers(page):
     return [w for w in page.workers if w.url.endswith("/pyscript_demo/worker.js")]
+
+
+ENDLESS_TRAIN = "def train(state, count):\n    while True:\n        pass\n"
+
+
+def replace_train(page, body):
+    """Serve a logreg_demo.py whose `train` is `body`, as if the demo's Python had that bug."""
+    from pyscript_demo import logreg_demo
+
+    source = open(logreg_demo.__file__).read()
+    start = source.index("def train(state, count):")
+    end = source.index("\ndef act(")
+    patched = source[:start] + body + "\n" + source[end:]
+    page.route("**/pyscript_demo/logreg_demo.py", lambda route: route.fulfill(body=patched))

@@ -11,6 +11,7 @@ from pyscript_demo import logreg
 from tests.e2e.demo_page import (
     BIAS,
     DEMO,
+    ENDLESS_TRAIN,
     PAGE,
     SLOPE,
     SLOPE_EXACT,
@@ -18,6 +19,7 @@ from tests.e2e.demo_page import (
     demo_workers,
     expected_direction,
     loss_history,
+    replace_train,
     set_weights,
     wait_live,
     wait_state,
@@ -184,22 +186,10 @@ def test_the_whole_lesson_by_keyboard_alone(live_page):
 
 
 BROKEN_TRAIN = "def train(state, count):\n    raise RuntimeError('the demo broke')\n"
-ENDLESS_TRAIN = "def train(state, count):\n    while True:\n        pass\n"
-
-
-def _replace_train(page, body):
-    """Serve a logreg_demo.py whose `train` is `body`, as if the demo's Python had that bug."""
-    from pyscript_demo import logreg_demo
-
-    source = open(logreg_demo.__file__).read()
-    start = source.index("def train(state, count):")
-    end = source.index("\ndef act(")
-    patched = source[:start] + body + "\n" + source[end:]
-    page.route("**/pyscript_demo/logreg_demo.py", lambda route: route.fulfill(body=patched))
 
 
 def test_a_python_exception_is_shown_and_contained(page, site):
-    _replace_train(page, BROKEN_TRAIN)
+    replace_train(page, BROKEN_TRAIN)
     page.goto(site + PAGE)
     wait_live(page)
     page.click("button[data-action=step][data-value='1']")
@@ -212,7 +202,7 @@ def test_a_python_exception_is_shown_and_contained(page, site):
 
 
 def test_a_runaway_computation_can_be_stopped_without_losing_the_settings(page, site):
-    _replace_train(page, ENDLESS_TRAIN)
+    replace_train(page, ENDLESS_TRAIN)
     page.goto(site + PAGE)
     wait_live(page)
     set_weights(page, -1.5, 2.0)

@@ -7,6 +7,7 @@ import yaml
 from playwright.sync_api import expect
 
 from tests.conftest import PAGE_SRC
+from tests.e2e.panels_page import use_practice_and_inquiry
 from tests.test_learning_panels import blocks_in, expected_prompt
 
 KEY = "learning-panels:concept:machine-learning/logistic-regression"
@@ -152,12 +153,7 @@ def test_without_storage_the_panels_work_and_say_nothing_is_saved(page, site):
     page.goto(site + "machine-learning/logistic-regression/")
     for status in page.locator("[data-panel-status]").all():
         expect(status).to_contain_text("Nothing will be saved")
-    practice = page.locator("section.practice")
-    practice.locator("textarea").fill("Typed without storage.")
-    practice.locator("[data-hint] summary").first.click()
-    expect(practice.locator("[data-hint]").nth(1)).to_be_visible()
-    page.locator("section.inquiry input[value='1']").check()
-    expect(page.locator("section.inquiry [data-live]")).to_contain_text("That cue carries")
+    practice = use_practice_and_inquiry(page, "Typed without storage.")
     expect(practice.locator("textarea")).to_have_value("Typed without storage.")
 
 
