@@ -1,10 +1,11 @@
 """The Content-Security-Policy the site works under, written to `site/_headers`.
 
-The policy allows only what the pages use: the site itself, the runtime CDN
-(unless the runtime is self-hosted), WebAssembly compilation for Pyodide
-('wasm-unsafe-eval', not 'unsafe-eval'), inline style attributes (KaTeX
-positions glyphs with them), and the theme's few inline scripts, each by its
-sha256 collected from the built pages (so no 'unsafe-inline' for scripts).
+The policy allows only what the pages use: the site itself, the runtime's
+folders on the CDN (none when the runtime is self-hosted), WebAssembly
+compilation for Pyodide ('wasm-unsafe-eval', not 'unsafe-eval'), inline style
+attributes (KaTeX positions glyphs with them), and the theme's few inline
+scripts, each by its sha256 collected from the built pages (so no
+'unsafe-inline' for scripts).
 
 `_headers` is the format Netlify and Cloudflare Pages read; other hosts copy
 the policy line into their server configuration (see the README).
@@ -14,7 +15,6 @@ import base64
 import hashlib
 from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from hooks import runtime_assets
 
@@ -76,22 +76,18 @@ def collect(output):
     return output
 
 
-def _origin(url):
-    parts = urlsplit(url)
-    return f"{parts.scheme}://{parts.netloc}" if parts.scheme in {"http", "https"} else ""
-
-
 def policy():
     runtime = runtime_assets.Runtime
-    cdn = [] if runtime.self_hosted else sorted({_origin(runtime.pyodide), _origin(runtime.katex)} - {""})
+    # The runtime's folders, not the CDN's origin: the CDN serves any package, which must not run here.
+    pyodide, katex = ([], []) if runtime.self_hosted else ([runtime.pyodide], [runtime.katex])
     directives = {
         "default-src": ["'self'"],
-        "script-src": ["'self'", "'wasm-unsafe-eval'", *cdn, *sorted(Policy.script_hashes)],
-        "style-src": ["'self'", *cdn],
+        "script-src": ["'self'", "'wasm-unsafe-eval'", *pyodide, *sorted(Policy.script_hashes)],
+        "style-src": ["'self'", *katex],
         "style-src-attr": ["'unsafe-inline'"],
         "img-src": ["'self'", "data:"],
-        "font-src": ["'self'", *cdn],
-        "connect-src": ["'self'", *cdn],
+        "font-src": ["'self'", *katex],
+        "connect-src": ["'self'", *pyodide],
         "worker-src": ["'self'"],
         "object-src": ["'none'"],
         "base-uri": ["'self'"],

@@ -40,8 +40,8 @@
       // event: it holds a Web Lock for its whole life, and the page learns it is gone when it is freed.
       const lifeLock = navigator.locks && `concept-demos:${Date.now()}:${Math.random()}`;
       this.worker.onmessage = ({ data }) => {
-        if (lifeLock && data.type === "progress" && data.stage === 0) {
-          navigator.locks.request(lifeLock, () => this.lost(worker)); // the worker holds it before stage 0
+        if (data.type === "progress" && data.stage === 0 && data.holdsLifeLock) {
+          navigator.locks.request(lifeLock, () => this.lost(worker)).catch(() => {});
         }
         this.receive(data);
       };
@@ -158,10 +158,11 @@
     };
 
     // Consecutive moves of one control collapse into the latest: a fast slider skips stale values.
-    function enqueue(action, value) {
+    // fromRun marks the Run loop's own steps, which Pause and Stop drop; the reader's clicks stay.
+    function enqueue(action, value, { fromRun = false } = {}) {
       const last = queue[queue.length - 1];
       if (last && last.action === action && action.startsWith("set-")) last.value = value;
-      else queue.push({ action, value });
+      else queue.push({ action, value, fromRun });
       render();
       if (python.state === "ready") drain();
       else section.querySelectorAll("[data-part]").forEach((part) => part.setAttribute("data-stale", ""));
@@ -194,7 +195,7 @@
             queue = [];
           } else {
             // Python stopped under this call (Stop, a crash): the reader's changes since wait for the restart.
-            queue = queue.filter((queued) => queued.action !== runToggle.dataset.run);
+            queue = queue.filter((queued) => !queued.fromRun);
           }
           running = false;
         } finally {
@@ -281,12 +282,12 @@
     async function run() {
       running = !running;
       // Pausing drops the run's queued steps; the one Python is already computing still lands.
-      if (!running) queue = queue.filter(({ action }) => action !== runToggle.dataset.run);
+      if (!running) queue = queue.filter((queued) => !queued.fromRun);
       render();
       if (!running || looping) return;
       looping = true;
       while (running && !signal.aborted && python.state === "ready") {
-        enqueue(runToggle.dataset.run, runToggle.dataset.value);
+        enqueue(runToggle.dataset.run, runToggle.dataset.value, { fromRun: true });
         await drain();
         await nextFrame();
       }
@@ -298,7 +299,8 @@
     // Disabled controls stay focusable and say why they do nothing yet (no silent dead controls).
     function explainDisabled() {
       if (python.state !== "ready") {
-        say(`That needs Python, which ${python.state === "failed" ? "could not start" : "is not ready yet"}.`);
+        const why = python.state !== "failed" ? "is not ready yet" : python.started ? "has stopped" : "could not start";
+        say(`That needs Python, which ${why}.`);
       } else if (busy || queue.length) say("Python is still taking in your last change.");
       else say("Choose a point and commit a prediction first.");
     }

@@ -2,7 +2,7 @@
 //
 // Messages in:  {type: "init", runtime, moduleBase, modules, entry, lifeLock}  (lifeLock: a Web Lock name)
 //               {type: "call", id, message}       (message: the JSON string the entry takes)
-// Messages out: {type: "progress", stage, stages, text} while loading, then {type: "ready"}
+// Messages out: {type: "progress", stage, stages, text, holdsLifeLock} while loading, then {type: "ready"}
 //               or {type: "failed", message};
 //               {type: "result", id, value} or {type: "error", id, message} for each call.
 
@@ -14,8 +14,10 @@ const STAGES = [
 
 let entry = null;
 
+let holdsLifeLock = false;
+
 function progress(stage) {
-  self.postMessage({ type: "progress", stage, stages: STAGES.length, text: STAGES[stage] });
+  self.postMessage({ type: "progress", stage, stages: STAGES.length, text: STAGES[stage], holdsLifeLock });
 }
 
 function errorMessage(err) {
@@ -24,8 +26,13 @@ function errorMessage(err) {
 
 async function init({ runtime, moduleBase, modules, entry: entryName, lifeLock }) {
   // Held until this worker ends, however it ends: the page waits on it to learn that Python is gone.
+  // A browser that denies the site storage refuses the lock too: Python then starts without it.
   if (lifeLock) {
-    await new Promise((held) => navigator.locks.request(lifeLock, () => (held(), new Promise(() => {}))));
+    await new Promise((held) => {
+      navigator.locks
+        .request(lifeLock, () => ((holdsLifeLock = true), held(), new Promise(() => {})))
+        .catch(() => held());
+    });
   }
   progress(0);
   importScripts(new URL("pyodide.js", runtime).href);

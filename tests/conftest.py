@@ -12,11 +12,14 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 PAGE_SRC = ROOT / "docs" / "machine-learning" / "logistic-regression.md"
 BIB_SRC = ROOT / "docs" / "references.bib"
+# Environment variables mkdocs.yml reads: a developer may have exported some.
+SITE_SETTINGS = {"SITE_URL", "PYODIDE_BASE_URL", "KATEX_BASE_URL", "SELF_HOST_RUNTIME"}
 
 
 def mkdocs_build(config_file, site_dir, site_url=None, env=None):
     """Run `mkdocs build --strict` as an author would (with `env` added); returns the CompletedProcess."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    inherited = {k: v for k, v in os.environ.items() if k not in SITE_SETTINGS}
+    env = {**inherited, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     if site_url:
         env["SITE_URL"] = site_url
     return subprocess.run(

@@ -18,8 +18,20 @@
       "so formulas are drawn by your browser's built-in math rendering.";
   }
 
+  // Whether KaTeX's rules apply, asked of a probe: a refused sheet is not reported alike by every browser.
+  function styled() {
+    const probe = document.createElement("span");
+    probe.className = "katex";
+    probe.hidden = true;
+    probe.innerHTML = '<span class="katex-mathml"></span>';
+    document.body.append(probe);
+    const applied = getComputedStyle(probe.firstChild).position === "absolute";
+    probe.remove();
+    return applied;
+  }
+
   function check() {
-    failed = !link.sheet;
+    failed = !styled();
     document.documentElement.classList.toggle("math-fallback", failed);
     say();
   }

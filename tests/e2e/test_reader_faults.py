@@ -25,6 +25,7 @@ from tests.e2e.demo_page import (
     set_weights,
     wait_live,
     wait_weights,
+    weights,
 )
 from tests.e2e.panels_page import use_practice_and_inquiry
 
@@ -252,6 +253,24 @@ def test_changes_made_while_python_hangs_are_kept_through_stop(page, site):
     expect(page.locator("[data-reveal]")).to_contain_text("Point 5")
     assert _entries(page) == (-3, 1.5)
     assert_matches_cpython(page)
+
+
+def test_a_step_asked_for_while_python_hangs_is_taken_after_stop(page, site):
+    """Stop drops what Python was computing and the Run loop's own steps, not a step the reader asked for
+    meanwhile: the restarted Python (with the real training, the hang gone) computes it."""
+    replace_train(page, ENDLESS_TRAIN)
+    page.goto(site + PAGE)
+    wait_live(page)
+    page.click("button[data-action=step][data-value='60']")
+    stop = page.locator("[data-stop]")
+    expect(stop).to_be_visible(timeout=SOON_MS)
+    page.click("button[data-action=step][data-value='1']")
+    page.unroute("**/pyscript_demo/logreg_demo.py")
+    stop.click()
+    wait_live(page)
+    expect(page.locator(".demo-steps")).to_have_text("1")
+    slope, bias = weights(page)
+    np.testing.assert_allclose([bias, slope], logreg.train(logreg.w_start, steps=1), rtol=0, atol=1e-12)
 
 
 # 3. Storage that fills up while the reader types ------------------------------------------------------
