@@ -230,16 +230,22 @@ def test_a_worker_that_dies_mid_run_is_noticed_and_retry_keeps_the_readers_setti
     expect(page.locator(".demo-steps")).to_have_text(str(steps + 1))
 
 
-def test_changes_made_while_python_hangs_are_kept_through_stop(page, site):
-    """Python hangs; the page offers Stop and keeps saying so while the reader moves the slider and types
-    (it does not claim to be live), and what they set meanwhile is applied once Stop has restarted Python.
-    """
+def _hang_python(page, site):
+    """Open the live demo with a `train` that never returns, ask for 60 steps; the Stop button it offers."""
     replace_train(page, ENDLESS_TRAIN)
     page.goto(site + PAGE)
     wait_live(page)
     page.click("button[data-action=step][data-value='60']")
     stop = page.locator("[data-stop]")
     expect(stop).to_be_visible(timeout=SOON_MS)
+    return stop
+
+
+def test_changes_made_while_python_hangs_are_kept_through_stop(page, site):
+    """Python hangs; the page offers Stop and keeps saying so while the reader moves the slider and types
+    (it does not claim to be live), and what they set meanwhile is applied once Stop has restarted Python.
+    """
+    stop = _hang_python(page, site)
     still = "Python is still computing. You can stop it; your settings are kept."
     expect(page.locator(STATUS)).to_have_text(still)
     page.fill(SLOPE, "-3")
@@ -258,12 +264,7 @@ def test_changes_made_while_python_hangs_are_kept_through_stop(page, site):
 def test_a_step_asked_for_while_python_hangs_is_taken_after_stop(page, site):
     """Stop drops what Python was computing and the Run loop's own steps, not a step the reader asked for
     meanwhile: the restarted Python (with the real training, the hang gone) computes it."""
-    replace_train(page, ENDLESS_TRAIN)
-    page.goto(site + PAGE)
-    wait_live(page)
-    page.click("button[data-action=step][data-value='60']")
-    stop = page.locator("[data-stop]")
-    expect(stop).to_be_visible(timeout=SOON_MS)
+    stop = _hang_python(page, site)
     page.click("button[data-action=step][data-value='1']")
     page.unroute("**/pyscript_demo/logreg_demo.py")
     stop.click()
