@@ -57,7 +57,7 @@ def _sri(path):
 def _mirror(name):
     try:
         return runtime_mirror.asset(name)
-    except (runtime_mirror.MirrorError, OSError, runtime_mirror.subprocess.CalledProcessError) as err:
+    except (runtime_mirror.MirrorError, OSError) as err:
         raise ConfigurationError(
             f"The verified copy of the {name} runtime could not be prepared: {err}. "
             "Fix: run `make mirror` with network access to the package registries."
@@ -68,27 +68,27 @@ def configure(config):
     """Resolve the runtime locations; check that they are the versions the build uses."""
     settings = config.extra.get("runtime", {})
     pins = runtime_mirror.pins()
+    katex_version = katex_engine.version()
     pyodide_cdn = f"https://cdn.jsdelivr.net/pyodide/v{pins['pyodide']['version']}/full/"
-    katex_cdn = f"https://cdn.jsdelivr.net/npm/katex@{katex_engine.version()}/dist/"
+    katex_cdn = f"https://cdn.jsdelivr.net/npm/katex@{katex_version}/dist/"
     Runtime.self_hosted = _flag(settings.get("self_host", False), "self_host")
-    if pins["katex"]["version"] != katex_engine.version():
+    if pins["katex"]["version"] != katex_version:
         raise ConfigurationError(
             f"runtime-lock.json pins KaTeX {pins['katex']['version']}, but the build typesets with KaTeX "
-            f"{katex_engine.version()}. Fix: pin katex@{katex_engine.version()} in runtime-lock.json."
+            f"{katex_version}. Fix: pin katex@{katex_version} in runtime-lock.json."
         )
     if Runtime.self_hosted:
         Runtime.pyodide = f"{SITE_DIR}/pyodide-{pins['pyodide']['version']}/"
-        Runtime.katex = f"{SITE_DIR}/katex-{pins['katex']['version']}/"
-        config.extra_css.append(Runtime.katex + KATEX_CSS)
-        return
-    Runtime.pyodide = _folder_url(settings, "pyodide", pyodide_cdn, "pyodide.js")
-    Runtime.katex = _folder_url(settings, "katex", katex_cdn, KATEX_CSS)
-    if f"katex@{katex_engine.version()}/" not in Runtime.katex:
-        raise ConfigurationError(
-            f"mkdocs.yml: extra.runtime.katex is {Runtime.katex!r}, but the build typesets with KaTeX "
-            f"{katex_engine.version()}. Fix: set it to {katex_cdn}"
-        )
-    Runtime.integrity = _sri(_mirror("katex") / "dist" / KATEX_CSS)
+        Runtime.katex = f"{SITE_DIR}/katex-{katex_version}/"
+    else:
+        Runtime.pyodide = _folder_url(settings, "pyodide", pyodide_cdn, "pyodide.js")
+        Runtime.katex = _folder_url(settings, "katex", katex_cdn, KATEX_CSS)
+        if f"katex@{katex_version}/" not in Runtime.katex:
+            raise ConfigurationError(
+                f"mkdocs.yml: extra.runtime.katex is {Runtime.katex!r}, but the build typesets with KaTeX "
+                f"{katex_version}. Fix: set it to {katex_cdn}"
+            )
+        Runtime.integrity = _sri(_mirror("katex") / "dist" / KATEX_CSS)
     config.extra_css.append(Runtime.katex + KATEX_CSS)
 
 

@@ -151,7 +151,10 @@ def asset(name):
     recorded = json.loads(stamp.read_text()) if stamp.exists() else {}
     if recorded.get("pin") != pin:
         shutil.rmtree(folder, ignore_errors=True)
-        BUILDERS[name](pin, folder)
+        try:
+            BUILDERS[name](pin, folder)
+        except subprocess.CalledProcessError as err:
+            raise MirrorError(f"fetching {name} failed: {err}") from None
         files = {p.relative_to(folder).as_posix(): sha256(p) for p in sorted(folder.rglob("*")) if p.is_file()}
         recorded = {"pin": pin, "files": files}
         stamp.write_text(json.dumps(recorded, indent=1))
@@ -174,5 +177,5 @@ if __name__ == "__main__":
     try:
         for name, pin in pins().items():
             print(f"{name} {pin['version']}: {asset(name).relative_to(ROOT)}")
-    except (MirrorError, subprocess.CalledProcessError) as err:
+    except MirrorError as err:
         sys.exit(f"runtime mirror: {err}")

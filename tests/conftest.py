@@ -31,6 +31,13 @@ def mkdocs_build(config_file, site_dir, site_url=None, env=None):
     )
 
 
+def host_headers(site_dir):
+    """The response headers the build asks its host to send (the `/*` block of site/_headers)."""
+    first, *lines = (site_dir / "_headers").read_text().splitlines()
+    assert first == "/*", f"_headers: expected one `/*` block, found {first!r}"
+    return dict(line.strip().split(": ", 1) for line in lines if line.strip())
+
+
 def make_project(tmp_path, pages, *, copy_demo=False, config_edit=None, bib=None):
     """A throwaway project with the real mkdocs.yml and hooks, and the given docs pages.
 

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from hooks import runtime_mirror
-from tests.conftest import ROOT, mkdocs_build
+from tests.conftest import ROOT, host_headers, mkdocs_build
 
 INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.S)
 # What a page loads (a canonical link is only a name for the page).
@@ -19,10 +19,7 @@ def pages(site):
 
 
 def policy(site):
-    first, line = (site / "_headers").read_text().splitlines()
-    assert first == "/*"
-    name, value = line.strip().split(": ", 1)
-    assert name == "Content-Security-Policy"
+    value = host_headers(site)["Content-Security-Policy"]
     return dict((d.split()[0], d.split()[1:]) for d in value.split("; "))
 
 

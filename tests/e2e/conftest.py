@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.conftest import ROOT, mkdocs_build
+from tests.conftest import ROOT, host_headers, mkdocs_build
 from hooks import runtime_mirror
 from tools import chromium
 from tools.static_server import StaticServer
@@ -35,13 +35,6 @@ def cdn_mirror():
         return runtime_mirror.cdn_folders()
     except Exception as err:  # the mirror is part of the test set-up: no mirror, no e2e run
         pytest.fail(f"The runtime mirror could not be built: {err}. Run `make mirror` to see why.")
-
-
-def host_headers(site_dir):
-    """The response headers the build asks its host to send (the `/*` block of site/_headers)."""
-    first, *lines = (site_dir / "_headers").read_text().splitlines()
-    assert first == "/*", f"_headers: expected one `/*` block, found {first!r}"
-    return dict(line.strip().split(": ", 1) for line in lines if line.strip())
 
 
 def serve_site(docroot, path, env=None):
