@@ -25,6 +25,15 @@ function errorMessage(err) {
 }
 
 async function init({ runtime, moduleBase, modules, entry: entryName, lifeLock }) {
+  // The demo's own modules download while Pyodide starts; a failure is reported once Pyodide is up.
+  const sources = Promise.all(
+    modules.map(async (name) => {
+      const response = await fetch(new URL(name, moduleBase));
+      if (!response.ok) throw new Error(`${name}: HTTP ${response.status}`);
+      return [name, await response.text()];
+    }),
+  );
+  sources.catch(() => {});
   // Held until this worker ends, however it ends: the page waits on it to learn that Python is gone.
   // A browser that denies the site storage refuses the lock too: Python then starts without it.
   if (lifeLock) {
@@ -46,13 +55,7 @@ async function init({ runtime, moduleBase, modules, entry: entryName, lifeLock }
   const [moduleName, functionName] = entryName.split(":");
   const packageDir = `/demo/${moduleName.split(".")[0]}`;
   pyodide.FS.mkdirTree(packageDir);
-  await Promise.all(
-    modules.map(async (name) => {
-      const response = await fetch(new URL(name, moduleBase));
-      if (!response.ok) throw new Error(`${name}: HTTP ${response.status}`);
-      pyodide.FS.writeFile(`${packageDir}/${name}`, await response.text());
-    }),
-  );
+  for (const [name, text] of await sources) pyodide.FS.writeFile(`${packageDir}/${name}`, text);
   pyodide.runPython("import sys; sys.path.insert(0, '/demo')");
   entry = pyodide.pyimport(moduleName)[functionName];
 }

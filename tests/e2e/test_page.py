@@ -148,3 +148,18 @@ def test_a_wheel_with_the_wrong_hash_is_refused_and_said(page, site):
     page.context.unroute("**/numpy-*.whl", tampered)
     page.click("[data-retry]")
     wait_live(page)
+
+
+def test_a_missing_demo_module_is_named_and_can_be_retried(page, site):
+    """The demo's modules download while Pyodide starts; a host that lost one gets its name in the status."""
+    def missing(route):
+        route.fulfill(status=404, body="gone")
+
+    page.context.route("**/pyscript_demo/logreg_demo.py", missing)
+    page.goto(site + PAGE)
+    wait_state(page, "failed")
+    expect(page.locator("[data-status]")).to_contain_text("Python could not start (logreg_demo.py: HTTP 404)")
+    assert page.locator(".lr-figure circle.lr-dot").count() == 7
+    page.context.unroute("**/pyscript_demo/logreg_demo.py", missing)
+    page.click("[data-retry]")
+    wait_live(page)
