@@ -142,9 +142,9 @@ def measure(setup, rounds):
     launch["args"] = [*launch["args"], "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
                       "--enable-precise-memory-info"]
     page_url = setup.url + PAGE
-    t = {k: [] for k in ["cold", "cold0", "more_cold", "more_cold0", "warm", "warm0", "instant", "figure", "fcp", "slider", "ping",
-                         "train", "site_bytes", "runtime_bytes", "base_bytes", "fcp_bytes", "fcp0_bytes",
-                         "heap", "heap0"]}
+    t = {k: [] for k in ["cold", "cold0", "more_cold", "more_cold0", "warm", "warm0", "instant", "figure", "fcp",
+                         "slider", "ping", "train", "site_bytes", "runtime_bytes", "base_bytes", "fcp_bytes",
+                         "fcp0_bytes", "heap", "heap0"]}
     outside = []
     with sync_playwright() as p:
         browser = p.chromium.launch(**launch)
