@@ -156,4 +156,3 @@ def _refuse_quoted(lines, names):
             block = f"`/// {header.group(3)}`"
             raise error_at(number, f"{block} stands in a block quote, where it cannot be read.",
                            f"write {block} at the top level of the page, not in a block quote.")
-

@@ -116,8 +116,9 @@ def protect(output):
     """Add the integrity hash to the CDN stylesheet's tag: the browser refuses a changed file."""
     if Runtime.self_hosted:
         return output
-    href = html.escape(Runtime.katex + KATEX_CSS)
-    tag = f'<link rel="stylesheet" href="{href}">'
+    tag = f'<link rel="stylesheet" href="{html.escape(Runtime.katex + KATEX_CSS)}">'
     if tag not in output:
-        raise ConfigurationError(f"The theme no longer links KaTeX's stylesheet as {tag}; update hooks/runtime_assets.py.")
-    return output.replace(tag, f'<link rel="stylesheet" href="{href}" integrity="{Runtime.integrity}" crossorigin="anonymous">')
+        raise ConfigurationError(
+            f"The theme no longer links KaTeX's stylesheet as {tag}; update hooks/runtime_assets.py."
+        )
+    return output.replace(tag, tag[:-1] + f' integrity="{Runtime.integrity}" crossorigin="anonymous">')

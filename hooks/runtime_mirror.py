@@ -71,7 +71,7 @@ def _pip_download(spec, expected):
     """The PyPI wheel `spec`, downloaded once and verified."""
     name, version = spec.split("==")
     stem = f"{name.replace('-', '_')}-{version}-"
-    found = [p for p in DOWNLOADS.glob(f"{stem}*.whl")] if DOWNLOADS.exists() else []
+    found = sorted(DOWNLOADS.glob(f"{stem}*.whl"))
     if not found or sha256(found[0]) != expected:
         with tempfile.TemporaryDirectory() as tmp:
             subprocess.run(

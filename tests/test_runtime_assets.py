@@ -70,12 +70,13 @@ def test_a_self_hosted_site_names_no_third_party_asset(self_hosted_site):
 
 def test_the_self_hosted_runtime_is_the_verified_mirror_byte_for_byte(self_hosted_site):
     pairs = [(runtime_mirror.asset("pyodide"), self_hosted_site / "runtime" / "pyodide-0.27.7")]
-    pairs += [(runtime_mirror.asset("katex") / "dist" / "fonts", self_hosted_site / "runtime" / "katex-0.19.1" / "fonts")]
+    katex = runtime_mirror.asset("katex") / "dist"
+    pairs += [(katex / "fonts", self_hosted_site / "runtime" / "katex-0.19.1" / "fonts")]
     for source, published in pairs:
         names = sorted(p.name for p in source.iterdir())
         assert names == sorted(p.name for p in published.iterdir())
         for name in names:
             assert (source / name).read_bytes() == (published / name).read_bytes(), name
     assert list((self_hosted_site / "runtime" / "pyodide-0.27.7").glob("numpy-2.0.2-*.whl"))
-    css = "katex-0.19.1/katex.min.css"
-    assert (self_hosted_site / "runtime" / css).read_bytes() == (runtime_mirror.asset("katex") / "dist" / "katex.min.css").read_bytes()
+    css = (katex / "katex.min.css").read_bytes()
+    assert (self_hosted_site / "runtime" / "katex-0.19.1" / "katex.min.css").read_bytes() == css

@@ -103,14 +103,23 @@ def demo_workers(page):
 
 
 ENDLESS_TRAIN = "def train(state, count):\n    while True:\n        pass\n"
+# The demo module the browser downloads, as a route pattern.
+DEMO_MODULE = "**/pyscript_demo/logreg_demo.py"
+
+
+def serve_demo_module(page, patch):
+    """Serve logreg_demo.py as `patch` (a function of its source) makes it, as if the demo's Python had a bug."""
+    from pyscript_demo import logreg_demo
+
+    patched = patch(open(logreg_demo.__file__).read())
+    page.route(DEMO_MODULE, lambda route: route.fulfill(body=patched))
 
 
 def replace_train(page, body):
-    """Serve a logreg_demo.py whose `train` is `body`, as if the demo's Python had that bug."""
-    from pyscript_demo import logreg_demo
+    """Serve a logreg_demo.py whose `train` is `body`."""
+    def patch(source):
+        start = source.index("def train(state, count):")
+        end = source.index("\ndef act(")
+        return source[:start] + body + "\n" + source[end:]
 
-    source = open(logreg_demo.__file__).read()
-    start = source.index("def train(state, count):")
-    end = source.index("\ndef act(")
-    patched = source[:start] + body + "\n" + source[end:]
-    page.route("**/pyscript_demo/logreg_demo.py", lambda route: route.fulfill(body=patched))
+    serve_demo_module(page, patch)

@@ -7,6 +7,7 @@ from playwright.sync_api import expect
 from pyscript_demo import logreg
 from tests.e2e.demo_page import (
     DEMO,
+    DEMO_MODULE,
     PAGE,
     SLOPE,
     assert_matches_cpython,
@@ -155,11 +156,11 @@ def test_a_missing_demo_module_is_named_and_can_be_retried(page, site):
     def missing(route):
         route.fulfill(status=404, body="gone")
 
-    page.context.route("**/pyscript_demo/logreg_demo.py", missing)
+    page.context.route(DEMO_MODULE, missing)
     page.goto(site + PAGE)
     wait_state(page, "failed")
     expect(page.locator("[data-status]")).to_contain_text("Python could not start (logreg_demo.py: HTTP 404)")
     assert page.locator(".lr-figure circle.lr-dot").count() == 7
-    page.context.unroute("**/pyscript_demo/logreg_demo.py", missing)
+    page.context.unroute(DEMO_MODULE, missing)
     page.click("[data-retry]")
     wait_live(page)

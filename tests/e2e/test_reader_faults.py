@@ -16,12 +16,14 @@ from pyscript_demo import logreg
 from tests.e2e.demo_page import (
     BIAS_EXACT,
     DEMO,
+    DEMO_MODULE,
     ENDLESS_TRAIN,
     PAGE,
     SLOPE,
     assert_matches_cpython,
     demo_workers,
     replace_train,
+    serve_demo_module,
     set_weights,
     wait_live,
     wait_weights,
@@ -164,10 +166,10 @@ def train(state, count):
 
 
 def _serve_dying_train(page):
-    from pyscript_demo import logreg_demo
+    def patch(source):
+        return source.replace("def train(state, count):", "def _train(state, count):") + ENDS_ITSELF_MID_RUN
 
-    source = open(logreg_demo.__file__).read().replace("def train(state, count):", "def _train(state, count):")
-    page.route("**/pyscript_demo/logreg_demo.py", lambda route: route.fulfill(body=source + ENDS_ITSELF_MID_RUN))
+    serve_demo_module(page, patch)
 
 
 @pytest.mark.parametrize("death", ["ends itself", "stopped by the browser"])
@@ -213,7 +215,7 @@ def test_a_worker_that_dies_mid_run_is_noticed_and_retry_keeps_the_readers_setti
     page.fill(BIAS_EXACT, "-1.25")
     expect(page.locator("[data-part=figure]")).to_have_attribute("data-stale", "")
     if death == "ends itself":
-        page.unroute("**/pyscript_demo/logreg_demo.py")
+        page.unroute(DEMO_MODULE)
     page.click("[data-retry]")
     wait_live(page)
     wait_weights(page, 2.5, -1.25)
@@ -261,7 +263,7 @@ def test_a_step_asked_for_while_python_hangs_is_taken_after_stop(page, site):
     meanwhile: the restarted Python (with the real training, the hang gone) computes it."""
     stop = _hang_python(page, site)
     page.click("button[data-action=step][data-value='1']")
-    page.unroute("**/pyscript_demo/logreg_demo.py")
+    page.unroute(DEMO_MODULE)
     stop.click()
     wait_live(page)
     expect(page.locator(".demo-steps")).to_have_text("1")
