@@ -22,7 +22,7 @@ build: $(VENV)/.installed
 
 ## mirror: fetch and verify the runtime assets the tests serve in place of the CDN
 mirror: $(VENV)/.installed
-	$(BIN)/python -m hooks.runtime_mirror
+	$(BIN)/python -m tools.runtime_mirror
 
 ## browser: make sure a Chromium is installed for the end-to-end tests
 browser: $(VENV)/.installed

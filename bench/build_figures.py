@@ -35,11 +35,7 @@ def _copies(count):
     The first copy keeps the page's own keys, so the neighbour pages' links to it resolve.
     """
     source = PAGE_SRC.read_text()
-    pages = {
-        f"machine-learning/{p.name}": p.read_text()
-        for p in PAGE_SRC.parent.glob("*.md")
-        if p != PAGE_SRC
-    }
+    pages = {f"machine-learning/{p.name}": p.read_text() for p in PAGE_SRC.parent.glob("*.md") if p != PAGE_SRC}
     for n in range(count):
         text = source
         if n:
@@ -58,7 +54,9 @@ def _peak_rss_mib(config, site):
     )
     out = subprocess.run(
         [sys.executable, "-c", probe, sys.executable, "-m", "mkdocs", "build", "-f", str(config), "-d", str(site)],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     return int(out.stdout.strip()) / 1024  # ru_maxrss is in KiB on Linux
 
@@ -70,9 +68,7 @@ def measure(tmp, rounds):
     for r in range(rounds):
         ours.append(_timed_build(ROOT / "mkdocs.yml", tmp / f"ours-{r}"))
         floor.append(_timed_build(plain, tmp / f"plain-{r}"))
-    figures = [
-        paired("build of the site", "s", ours, "plain Material, hooks removed", floor, "ratio <= 1.2", 1.2)
-    ]
+    figures = [paired("build of the site", "s", ours, "plain Material, hooks removed", floor, "ratio <= 1.2", 1.2)]
     times = {}
     for count in SCALES:
         project = tmp / f"pages-{count}"
@@ -80,16 +76,21 @@ def measure(tmp, rounds):
         config = make_project(project, _copies(count), copy_demo=True)
         times[count] = [_timed_build(config, project / f"site-{r}") for r in range(max(1, rounds // 2))]
         figures.append(Figure(f"build of {count} generated concept pages", "s", spread(times[count])))
-    per_page = [
-        (b - a) / (SCALES[2] - SCALES[1]) for a, b in zip(times[SCALES[1]], times[SCALES[2]])
-    ]
+    per_page = [(b - a) / (SCALES[2] - SCALES[1]) for a, b in zip(times[SCALES[1]], times[SCALES[2]])]
     earlier = [(b - a) / (SCALES[1] - SCALES[0]) for a, b in zip(times[SCALES[0]], times[SCALES[1]])]
-    scaling = Figure("build time per added page (50 to 200 pages)", "s", spread(per_page),
-                     "per added page, 1 to 50 pages", spread(earlier), target="< 0.1 s a page, linear")
+    scaling = Figure(
+        "build time per added page (50 to 200 pages)",
+        "s",
+        spread(per_page),
+        "per added page, 1 to 50 pages",
+        spread(earlier),
+        target="< 0.1 s a page, linear",
+    )
     scaling.ratio = spread([a / b for a, b in zip(per_page, earlier)])
     scaling.met = scaling.value["median"] < 0.1 and scaling.ratio["median"] <= 1.25
     figures.append(scaling)
     config = tmp / f"pages-{SCALES[-1]}" / "mkdocs.yml"
-    figures.append(Figure(f"build peak RSS at {SCALES[-1]} pages", "MiB",
-                          spread([_peak_rss_mib(config, tmp / "rss-site")])))
+    figures.append(
+        Figure(f"build peak RSS at {SCALES[-1]} pages", "MiB", spread([_peak_rss_mib(config, tmp / "rss-site")]))
+    )
     return figures

@@ -14,8 +14,7 @@ from playwright.sync_api import sync_playwright
 
 from bench.report import Figure, paired, spread
 from tests.conftest import ROOT, mkdocs_build
-from hooks import runtime_mirror
-from tools import chromium
+from tools import chromium, runtime_mirror
 from tools.static_server import StaticServer
 
 PAGE = "machine-learning/logistic-regression/"
@@ -139,12 +138,36 @@ def _heap(page):
 
 def measure(setup, rounds):
     launch = chromium.launch_options()
-    launch["args"] = [*launch["args"], "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
-                      "--enable-precise-memory-info"]
+    launch["args"] = [
+        *launch["args"],
+        "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
+        "--enable-precise-memory-info",
+    ]
     page_url = setup.url + PAGE
-    t = {k: [] for k in ["cold", "cold0", "more_cold", "more_cold0", "warm", "warm0", "instant", "figure", "fcp",
-                         "slider", "ping", "train", "site_bytes", "runtime_bytes", "base_bytes", "fcp_bytes",
-                         "fcp0_bytes", "heap", "heap0"]}
+    t = {
+        k: []
+        for k in [
+            "cold",
+            "cold0",
+            "more_cold",
+            "more_cold0",
+            "warm",
+            "warm0",
+            "instant",
+            "figure",
+            "fcp",
+            "slider",
+            "ping",
+            "train",
+            "site_bytes",
+            "runtime_bytes",
+            "base_bytes",
+            "fcp_bytes",
+            "fcp0_bytes",
+            "heap",
+            "heap0",
+        ]
+    }
     outside = []
     with sync_playwright() as p:
         browser = p.chromium.launch(**launch)
@@ -220,36 +243,79 @@ def _percentile(values, q):
 
 def _figures(t):
     kib = lambda values: [v / 1024 for v in values]  # noqa: E731
-    slider = Figure("slider input to updated figure, p95", "ms", spread([_percentile(t["slider"], 0.95)]),
-                    "bare round trip to Python, p95", spread([_percentile(t["ping"], 0.95)]),
-                    target="p95 < 16 ms")
+    slider = Figure(
+        "slider input to updated figure, p95",
+        "ms",
+        spread([_percentile(t["slider"], 0.95)]),
+        "bare round trip to Python, p95",
+        spread([_percentile(t["ping"], 0.95)]),
+        target="p95 < 16 ms",
+    )
     slider.ratio = spread([slider.value["median"] / slider.baseline["median"]])
     slider.met = slider.value["median"] < 16
-    slider_p50 = Figure("slider input to updated figure, p50", "ms", spread([_percentile(t["slider"], 0.5)]),
-                        "bare round trip to Python, p50", spread([_percentile(t["ping"], 0.5)]))
+    slider_p50 = Figure(
+        "slider input to updated figure, p50",
+        "ms",
+        spread([_percentile(t["slider"], 0.5)]),
+        "bare round trip to Python, p50",
+        spread([_percentile(t["ping"], 0.5)]),
+    )
     slider_p50.ratio = spread([slider_p50.value["median"] / slider_p50.baseline["median"]])
     for f in (slider, slider_p50):
         f.notes.append(f"{len(t['slider'])} changes; timer resolution 0.1 ms (no cross-origin isolation)")
-    cold = paired("time to live demo, cold", "ms", t["cold"] + t["more_cold"], "Pyodide + numpy alone, cold",
-                  t["cold0"] + t["more_cold0"], "ratio <= 1.15", 1.15)
+    cold = paired(
+        "time to live demo, cold",
+        "ms",
+        t["cold"] + t["more_cold"],
+        "Pyodide + numpy alone, cold",
+        t["cold0"] + t["more_cold0"],
+        "ratio <= 1.15",
+        1.15,
+    )
     cold.notes.append(f"{cold.ratio['n']} pairs, each measured back to back in fresh browser contexts")
     return [
         cold,
-        paired("time to live demo, warm (second visit)", "ms", t["warm"], "Pyodide + numpy alone, warm",
-               t["warm0"]),
-        paired("time to live demo, after instant navigation (cold cache)", "ms", t["instant"],
-               "Pyodide + numpy alone, cold", t["cold0"]),
-        paired("first paint of the demo figure", "ms", t["figure"], "the page's first contentful paint", t["fcp"],
-               "the same paint (ratio 1)", 1.0),
+        paired("time to live demo, warm (second visit)", "ms", t["warm"], "Pyodide + numpy alone, warm", t["warm0"]),
+        paired(
+            "time to live demo, after instant navigation (cold cache)",
+            "ms",
+            t["instant"],
+            "Pyodide + numpy alone, cold",
+            t["cold0"],
+        ),
+        paired(
+            "first paint of the demo figure",
+            "ms",
+            t["figure"],
+            "the page's first contentful paint",
+            t["fcp"],
+            "the same paint (ratio 1)",
+            1.0,
+        ),
         slider,
         slider_p50,
-        paired("60 training steps (click to readout)", "ms", t["train"], "bare round trip to Python, p50",
-               [_percentile(t["ping"], 0.5)] * len(t["train"])),
+        paired(
+            "60 training steps (click to readout)",
+            "ms",
+            t["train"],
+            "bare round trip to Python, p50",
+            [_percentile(t["ping"], 0.5)] * len(t["train"]),
+        ),
         Figure("bytes before live: site assets", "KiB", spread(kib(t["site_bytes"]))),
-        paired("bytes before live: runtime assets", "KiB", kib(t["runtime_bytes"]), "Pyodide + numpy alone",
-               kib(t["base_bytes"])),
-        paired("bytes before first contentful paint", "KiB", kib(t["fcp_bytes"]), "Pyodide + numpy page",
-               kib(t["fcp0_bytes"])),
+        paired(
+            "bytes before live: runtime assets",
+            "KiB",
+            kib(t["runtime_bytes"]),
+            "Pyodide + numpy alone",
+            kib(t["base_bytes"]),
+        ),
+        paired(
+            "bytes before first contentful paint",
+            "KiB",
+            kib(t["fcp_bytes"]),
+            "Pyodide + numpy page",
+            kib(t["fcp0_bytes"]),
+        ),
         _heap_figure(t),
     ]
 

@@ -51,9 +51,7 @@ def markdown(figures, context):
     ]
     for f in figures:
         baseline = f"{f.baseline_name}: {_fmt(f.baseline, f.unit)}" if f.baseline else ""
-        ratio = (
-            f"{f.ratio['median']:.2f} [{f.ratio['min']:.2f}–{f.ratio['max']:.2f}]" if f.ratio else ""
-        )
+        ratio = f"{f.ratio['median']:.2f} [{f.ratio['min']:.2f}–{f.ratio['max']:.2f}]" if f.ratio else ""
         met = "" if f.met is None else ("yes" if f.met else "**no**")
         rows.append(f"| {f.name} | {_fmt(f.value, f.unit)} | {baseline} | {ratio} | {f.target} | {met} |")
     notes = [f"- {f.name}: {note}" for f in figures for note in f.notes]

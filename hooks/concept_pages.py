@@ -1,25 +1,31 @@
-"""The MkDocs hook of the concept pages: it only wires the features in `hooks/` together."""
+"""The MkDocs hook of the concept pages: it only wires the features of `hooks/` together.
 
-from hooks import (
-    bibliography,
-    citations,
-    claim_jsonld,
-    claims,
-    code_listing,
-    concept_graph,
-    content_policy,
-    graph_figure,
-    grounding_panels,
-    learning_map,
-    learning_panels,
-    live_demo,
-    math_katex,
-    runtime_assets,
-)
-from hooks.author_errors import CurrentPage
+authoring/  errors with file and line, the Markdown scanner, front matter, assets
+formulas/   build-time KaTeX
+listing/    the `listing` fence: a file of the project and its real output
+grounding/  the bibliography, citations, claims and their panels
+learning/   the learning panels
+graph/      the concept graph, learning maps and the graph figure
+demo/       the live demos
+runtime/    where browsers load Pyodide and KaTeX from; the Content-Security-Policy
+"""
+
+from hooks.authoring import assets
+from hooks.authoring.errors import CurrentPage
+from hooks.demo import block as live_demo
+from hooks.formulas import typeset as math_katex
+from hooks.graph import concept_graph, learning_map
+from hooks.graph import figure as graph_figure
+from hooks.grounding import bibliography, citations, claim_jsonld, claims
+from hooks.grounding import panels as grounding_panels
+from hooks.learning import panels as learning_panels
+from hooks.listing import fence as code_listing
+from hooks.runtime import assets as runtime_assets
+from hooks.runtime import content_policy
 
 
 def on_config(config):
+    assets.publish(config, assets.__file__, "page.css")
     runtime_assets.configure(config)
     content_policy.reset()
     math_katex.configure(config)
@@ -32,10 +38,13 @@ def on_config(config):
     learning_map.configure(config)
     graph_figure.configure(config)
     learning_panels.configure(config)
+    # Last: its colour corrections override every feature's stylesheet.
+    assets.publish(config, assets.__file__, "contrast.css")
     return config
 
 
 def on_files(files, config):
+    files = assets.add_files(files, config)
     return runtime_assets.add_files(live_demo.add_assets(files, config), config)
 
 

@@ -132,4 +132,3 @@ def act(state, action, value=None):
     if action == "view":
         return state
     raise ValueError(f"unknown action {action!r}")
-

@@ -70,9 +70,7 @@ def figure(state, nums):
         parts.append(f'<text class="lr-tick" x="{_sx(tick):.1f}" y="{bottom + 20}" text-anchor="middle">{tick}</text>')
     for q in (0, 0.5, 1):
         parts.append(f'<text class="lr-tick" x="{LEFT - 8}" y="{_sy(q) + 5:.1f}" text-anchor="end">{q:g}</text>')
-    parts.append(
-        f'<line class="lr-midline" x1="{LEFT}" y1="{_sy(0.5):.1f}" x2="{WIDTH - RIGHT}" y2="{_sy(0.5):.1f}"/>'
-    )
+    parts.append(f'<line class="lr-midline" x1="{LEFT}" y1="{_sy(0.5):.1f}" x2="{WIDTH - RIGHT}" y2="{_sy(0.5):.1f}"/>')
     boundary = nums["boundary"]
     if boundary is not None and X_RANGE[0] <= boundary <= X_RANGE[1]:
         bx = _sx(boundary)
@@ -173,7 +171,7 @@ def readout(state, nums):
         selected = ' class="lr-row--selected" aria-current="true"' if state.selected == i else ""
         rows.append(
             f'<tr data-index="{i}"{selected}><th scope="row">{i + 1}</th>'
-            f'<td>{nums["x"][i]:g}</td><td>{nums["y"][i]:g}</td>'
+            f"<td>{nums['x'][i]:g}</td><td>{nums['y'][i]:g}</td>"
             f'<td class="demo-q" data-value="{nums["q"][i]!r}">{_num(nums["q"][i], 3)}</td>'
             f'<td class="demo-residual" data-value="{nums["residual"][i]!r}">{_num(nums["residual"][i], 3)}</td>'
             f'<td class="demo-label">{nums["labels"][i]}</td></tr>'
@@ -190,18 +188,22 @@ def readout(state, nums):
         f'w = <span class="demo-slope" data-value="{state.slope!r}">{_num(state.slope, 3)}</span>, '
         f'b = <span class="demo-bias" data-value="{state.bias!r}">{_num(state.bias, 3)}</span>, '
         "boundary x = -b/w = "
-        + (f'<span class="demo-boundary" data-value="{boundary!r}">{_num(boundary, 3)}</span>' if boundary is not None else "none (w = 0)")
+        + (
+            f'<span class="demo-boundary" data-value="{boundary!r}">{_num(boundary, 3)}</span>'
+            if boundary is not None
+            else "none (w = 0)"
+        )
         + f', average loss L = <span class="demo-loss" data-value="{nums["loss"]!r}">{_num(nums["loss"], 4)}</span>'
         f', steps trained: <span class="demo-steps">{state.steps}</span></p>'
         f'<p class="lr-overall">Overall: <strong class="demo-overall lr-label--{nums["overall"].replace(" ", "-")}">'
-        f'{nums["overall"]}</strong> ('
+        f"{nums['overall']}</strong> ("
         + ", ".join(f"{n} {name}" for name, n in counts.items())
         + ")</p>"
         + caveat
         + '<div class="lr-table-scroll"><table class="lr-table"><caption>Each point at the current weights</caption>'
         '<thead><tr><th scope="col">point</th><th scope="col">x</th><th scope="col">y</th>'
         '<th scope="col">q</th><th scope="col">q - y</th><th scope="col">label</th></tr></thead>'
-        f'<tbody>{"".join(rows)}</tbody></table></div>'
+        f"<tbody>{''.join(rows)}</tbody></table></div>"
     )
 
 
@@ -224,16 +226,18 @@ def reveal(state, nums):
     return (
         f'<p data-reveal="shown" data-direction="{actual}" data-verdict="{verdict}">{escape(head)} '
         f'Its contribution is q - y = <span class="demo-contribution" data-value="{nums["residual"][i]!r}">'
-        f'{_num(nums["residual"][i], 3)}</span>, so {DIRECTION_TEXT[actual]}. '
+        f"{_num(nums['residual'][i], 3)}</span>, so {DIRECTION_TEXT[actual]}. "
         f"Your prediction ({state.prediction}) was <strong>{verdict}</strong>. "
-        f'Average loss L = {_num(nums["loss"], 4)}.</p>'
+        f"Average loss L = {_num(nums['loss'], 4)}.</p>"
     )
 
 
 def summary(state, nums):
     """One sentence for screen readers, announced after every change."""
     loss = f"Average loss {_num(nums['loss'], 4)}."
-    trained = f"After {state.steps} steps, w = {_num(state.slope, 2)}, b = {_num(state.bias, 2)}. " if state.steps else ""
+    trained = (
+        f"After {state.steps} steps, w = {_num(state.slope, 2)}, b = {_num(state.bias, 2)}. " if state.steps else ""
+    )
     i = state.selected
     if i is None:
         return f"{trained}w = {_num(state.slope, 2)}, b = {_num(state.bias, 2)}: overall {nums['overall']}. {loss}"
@@ -315,8 +319,13 @@ def static_html():
         + _slider("bias", "Bias (b)", values["bias"])
         + "</div>"
         + _radios("selected", "Choose a point", points, values["selected"], "select")
-        + _radios("prediction", "Will training raise its logit, lower it, or leave it mostly unchanged?",
-                  predictions, values["prediction"], "predict")
+        + _radios(
+            "prediction",
+            "Will training raise its logit, lower it, or leave it mostly unchanged?",
+            predictions,
+            values["prediction"],
+            "predict",
+        )
         + '<div class="lr-buttons">'
         '<button type="button" class="md-button" data-action="reveal" data-needs-prediction aria-disabled="true">Reveal</button>'
         "</div>"

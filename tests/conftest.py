@@ -53,14 +53,15 @@ def make_project(tmp_path, pages, *, copy_demo=False, config_edit=None, bib=None
         config = config_edit(config)
     (tmp_path / "mkdocs.yml").write_text(config)
     docs = tmp_path / "docs"
-    shutil.copytree(ROOT / "docs" / "stylesheets", docs / "stylesheets")
+    docs.mkdir(parents=True, exist_ok=True)
     (docs / "references.bib").write_text(BIB_SRC.read_text() if bib is None else bib)
     for rel, text in pages.items():
         (docs / rel).parent.mkdir(parents=True, exist_ok=True)
         (docs / rel).write_text(text)
     if copy_demo:
-        shutil.copytree(ROOT / "pyscript_demo", tmp_path / "pyscript_demo",
-                        ignore=shutil.ignore_patterns("__pycache__"))
+        shutil.copytree(
+            ROOT / "pyscript_demo", tmp_path / "pyscript_demo", ignore=shutil.ignore_patterns("__pycache__")
+        )
     return tmp_path / "mkdocs.yml"
 
 

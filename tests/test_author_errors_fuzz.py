@@ -11,8 +11,8 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from hooks.claims import OPTIONS as CLAIM_OPTIONS
-from hooks.learning_panels import SPECS
+from hooks.grounding.claims import OPTIONS as CLAIM_OPTIONS
+from hooks.learning.panels import SPECS
 from tests.conftest import make_project, mkdocs_build
 
 REAL_KEYS = ["cs229-logistic-regression", "goodfellow-2016-deep-learning"]
@@ -30,13 +30,36 @@ BLOCKS = {
     "claim-review": (None, []),
     "learning-map": (None, []),
 }
-FRONT_MATTER = ["", "---\ntitle: T\n---\n\n", "---\ntitle: T\nconcept: t/topic\narea: Testing\n---\n\n",
-                "---\ntitle: T\nsources: [cs229-logistic-regression]\n---\n\n"]
+FRONT_MATTER = [
+    "",
+    "---\ntitle: T\n---\n\n",
+    "---\ntitle: T\nconcept: t/topic\narea: Testing\n---\n\n",
+    "---\ntitle: T\nsources: [cs229-logistic-regression]\n---\n\n",
+]
 # A block's name written as text: what pymdownx leaves behind when it silently drops a block.
 LEFT_AS_TEXT = re.compile(r"/{3,} *(?:%s)\b" % "|".join(map(re.escape, BLOCKS)))
 
-words = st.sampled_from(["a", "b", "Yes.", "No.", "x: y", "[a", "@k", "`c`", "needs-review", "reviewed",
-                         "disputed", "2026-01-01", "2026-13-01", "2099-01-01", "c", "Core Mechanism", ""])
+words = st.sampled_from(
+    [
+        "a",
+        "b",
+        "Yes.",
+        "No.",
+        "x: y",
+        "[a",
+        "@k",
+        "`c`",
+        "needs-review",
+        "reviewed",
+        "disputed",
+        "2026-01-01",
+        "2026-13-01",
+        "2099-01-01",
+        "c",
+        "Core Mechanism",
+        "",
+    ]
+)
 scalars = st.one_of(words, st.sampled_from(KEYS), st.integers(-2, 3), st.booleans(), st.none())
 choice = st.fixed_dictionaries({"choice": words, "feedback": words}, optional={"best": st.booleans()})
 values = st.one_of(scalars, st.lists(scalars, max_size=3), st.lists(choice, min_size=1, max_size=3))
@@ -50,8 +73,10 @@ def options(draw, names):
     text = yaml.safe_dump(chosen, default_flow_style=flow, allow_unicode=True, sort_keys=False) if chosen else ""
     lines = [line for line in text.splitlines() if line and line != "{}"]
     if draw(st.booleans()):
-        lines.insert(draw(st.integers(0, len(lines))), draw(st.sampled_from(
-            ["key: [unclosed", "a: b: c", ": x", "- item", "\tname: tab", "id: {", "'quoted"])))
+        lines.insert(
+            draw(st.integers(0, len(lines))),
+            draw(st.sampled_from(["key: [unclosed", "a: b: c", ": x", "- item", "\tname: tab", "id: {", "'quoted"])),
+        )
     indent = " " * draw(st.sampled_from([4, 4, 4, 2, 6, 8]))
     return [indent + line for line in lines]
 
@@ -73,8 +98,9 @@ def block(draw):
 @st.composite
 def chunk(draw):
     key = draw(st.sampled_from(KEYS))
-    kind = draw(st.sampled_from(["paragraph", "list", "fence", "quote", "stray", "cite", "block", "block",
-                                 "block", "nested"]))
+    kind = draw(
+        st.sampled_from(["paragraph", "list", "fence", "quote", "stray", "cite", "block", "block", "block", "nested"])
+    )
     if kind == "paragraph":
         return draw(st.sampled_from(["Plain text.", "Text with `code` and $x$.", "A: b: c", "- - -"]))
     if kind == "list":
@@ -86,8 +112,11 @@ def chunk(draw):
     if kind == "stray":
         return draw(st.sampled_from(["///", "////", "/// ", "/// |", "/// | x"]))
     if kind == "cite":
-        return draw(st.sampled_from([f"See [@{key}].", f"See [@{key}, ch. 2].", f"[@{key}; @nope]",
-                                     f"[@{key}; {key}]", "[@]", "[@a b]"]))
+        return draw(
+            st.sampled_from(
+                [f"See [@{key}].", f"See [@{key}, ch. 2].", f"[@{key}; @nope]", f"[@{key}; {key}]", "[@]", "[@a b]"]
+            )
+        )
     inner = draw(block())
     if kind == "nested":
         prefix = draw(st.sampled_from(["> ", "    ", "- ", "  "]))
@@ -95,8 +124,11 @@ def chunk(draw):
     return inner
 
 
-pages = st.builds(lambda front, chunks: front + "\n\n".join(chunks) + "\n",
-                  st.sampled_from(FRONT_MATTER), st.lists(chunk(), min_size=1, max_size=5))
+pages = st.builds(
+    lambda front, chunks: front + "\n\n".join(chunks) + "\n",
+    st.sampled_from(FRONT_MATTER),
+    st.lists(chunk(), min_size=1, max_size=5),
+)
 
 
 @settings(max_examples=25, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])

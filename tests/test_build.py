@@ -8,7 +8,7 @@ import sys
 import numpy as np
 import pytest
 
-from hooks import katex_engine
+from hooks.formulas import katex_engine
 from pyscript_demo import logreg
 from tests.conftest import PAGE_SRC, ROOT, make_project, mkdocs_build
 
@@ -39,7 +39,7 @@ def test_every_formula_is_typeset_by_katex(page_html):
 
 def test_no_math_is_left_for_the_browser(page_html):
     assert "\\(" not in page_html and "$$" not in page_html
-    assert not re.search(r'<script[^>]+(katex|mathjax)', page_html, re.I)
+    assert not re.search(r"<script[^>]+(katex|mathjax)", page_html, re.I)
     version = katex_engine.version()
     assert f'href="https://cdn.jsdelivr.net/npm/katex@{version}/dist/katex.min.css"' in page_html
 
@@ -72,12 +72,15 @@ def test_changing_a_number_in_the_module_changes_the_page(tmp_path):
 
 
 def test_static_demo_shows_cpython_numbers_at_the_starting_weights(page_html):
-    section = page_html.split('<section', 1)[1].split("</section>", 1)[0]
+    section = page_html.split("<section", 1)[1].split("</section>", 1)[0]
     bias, slope = logreg.w_start
     loss, _, q = logreg.loss_and_grad(logreg.w_start)
     values = [float(v) for v in re.findall(r'class="demo-q" data-value="([^"]+)"', section)]
     assert values == pytest.approx(q.tolist(), abs=1e-12) and len(values) == 7
-    assert f'id="lr-slope" data-action="set-slope" data-control="slope" min="-5" max="5" step="0.05" value="{slope:.4f}"' in section
+    assert (
+        f'id="lr-slope" data-action="set-slope" data-control="slope" min="-5" max="5" step="0.05" value="{slope:.4f}"'
+        in section
+    )
     assert f'value="{bias:.4f}"' in section
     assert section.count('<circle class="lr-dot') == 7
     assert f">{loss:.4f}<" in section

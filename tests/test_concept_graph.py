@@ -11,7 +11,9 @@ from tests.conftest import ROOT, make_project, mkdocs_build
 DOCS = ROOT / "docs"
 HREF = re.compile(r'<a class="[^"]*" data-concept="([^"]+)" href="([^"]+)"')
 NODE = re.compile(r'<a class="concept-graph__node" data-concept="([^"]+)" href="([^"]+)"')
-EDGE = re.compile(r'<path class="concept-graph__edge" d="[^"]+" data-from="([^"]+)" data-kinds="([^"]+)" data-to="([^"]+)"')
+EDGE = re.compile(
+    r'<path class="concept-graph__edge" d="[^"]+" data-from="([^"]+)" data-kinds="([^"]+)" data-to="([^"]+)"'
+)
 
 
 def front_matter(path):
@@ -70,7 +72,9 @@ def test_every_learning_map_links_its_front_matter_edges_to_built_pages(built_si
         html = (built_site / url / "index.html").read_text()
         panel = element(html, "learning-map__edges") if "learning-map" in html else ""
         for kind in ("builds_on", "prerequisites", "next"):
-            listed = re.findall(rf'<dd data-edge="{kind}"><a class="learning-map__link" data-concept="([^"]+)" href="([^"]+)"', panel)
+            listed = re.findall(
+                rf'<dd data-edge="{kind}"><a class="learning-map__link" data-concept="([^"]+)" href="([^"]+)"', panel
+            )
             assert [target for target, _ in listed] == edge_targets(data, kind), (key, kind)
             for target, href in listed:
                 assert resolves(built_site, url, href) == built_site / pages[target][1] / "index.html"
@@ -80,12 +84,19 @@ def test_the_learning_map_of_logistic_regression_keeps_the_seed_text_and_the_bri
     html = (built_site / "machine-learning" / "logistic-regression" / "index.html").read_text()
     panel = html[html.index('class="learning-map"') :]
     assert "What should feel connected as you move through this page." in panel.split("</dl>")[0]
-    bridge = ("The next edge should feel earned: use the demo prediction here before following "
-              "Classification Metrics, Thresholds, and Calibration.")
-    assert f'href="../classification-metrics/">Classification Metrics, Thresholds, and Calibration</a>: <span class="learning-map__reason">{bridge}</span>' in panel
-    assert ('<p>Bring the mental model from <a class="concept-link" data-concept="machine-learning/linear-regression" '
-            'href="../linear-regression/">Linear Regression &amp; Least Squares</a>; this page will reuse it instead '
-            "of restarting from zero.</p>") in html
+    bridge = (
+        "The next edge should feel earned: use the demo prediction here before following "
+        "Classification Metrics, Thresholds, and Calibration."
+    )
+    assert (
+        f'href="../classification-metrics/">Classification Metrics, Thresholds, and Calibration</a>: <span class="learning-map__reason">{bridge}</span>'
+        in panel
+    )
+    assert (
+        '<p>Bring the mental model from <a class="concept-link" data-concept="machine-learning/linear-regression" '
+        'href="../linear-regression/">Linear Regression &amp; Least Squares</a>; this page will reuse it instead '
+        "of restarting from zero.</p>"
+    ) in html
 
 
 def test_the_graph_has_one_linked_node_per_concept_page_and_the_front_matter_edges(built_site):
@@ -129,10 +140,13 @@ def build(tmp_path, pages):
 
 
 def test_a_page_that_places_no_learning_map_gets_one_at_its_end(tmp_path):
-    done = build(tmp_path, {
-        "a.md": page("x/a", "A", next=[{"x/b": "B follows."}]),
-        "sub/b.md": page("x/b", "B", builds_on="x/a") + "\n/// builds-on\n///\n",
-    })
+    done = build(
+        tmp_path,
+        {
+            "a.md": page("x/a", "A", next=[{"x/b": "B follows."}]),
+            "sub/b.md": page("x/b", "B", builds_on="x/a") + "\n/// builds-on\n///\n",
+        },
+    )
     assert done.returncode == 0, done.stderr
     a = (tmp_path / "site" / "a" / "index.html").read_text()
     assert a.index("Text.") < a.index('id="learning-map"')
@@ -159,17 +173,25 @@ def test_links_follow_the_sites_url_style(tmp_path):
 def test_an_edge_to_a_concept_no_page_has_stops_the_build(tmp_path, kind):
     value = "x/bee" if kind == "builds_on" else ["x/bee"]
     done = build(tmp_path, {"a.md": page("x/a", "A", **{kind: value}), "b.md": page("x/b", "B")})
-    expected = [f"docs/a.md:{4 if kind == 'builds_on' else 5}", f"`{kind}`", "'x/bee'", "which no page has",
-                "did you mean 'x/b'?"]
+    expected = [
+        f"docs/a.md:{4 if kind == 'builds_on' else 5}",
+        f"`{kind}`",
+        "'x/bee'",
+        "which no page has",
+        "did you mean 'x/b'?",
+    ]
     assert_refused(done, expected)
 
 
 def test_a_cycle_of_prerequisites_stops_the_build_naming_it(tmp_path):
-    done = build(tmp_path, {
-        "a.md": page("x/a", "A", prerequisites=["x/c"]),
-        "b.md": page("x/b", "B", prerequisites=["x/a"]),
-        "c.md": page("x/c", "C", prerequisites=[{"x/b": "B first."}]),
-    })
+    done = build(
+        tmp_path,
+        {
+            "a.md": page("x/a", "A", prerequisites=["x/c"]),
+            "b.md": page("x/b", "B", prerequisites=["x/a"]),
+            "c.md": page("x/c", "C", prerequisites=[{"x/b": "B first."}]),
+        },
+    )
     assert_refused(done, ["docs/b.md:5", "cycle: x/a → x/c → x/b → x/a"])
 
 
@@ -190,8 +212,16 @@ def test_a_concept_key_of_two_pages_stops_the_build_naming_both(tmp_path):
         ({"a.md": page("x/a", "A") + "\n/// learning-map | Map\n///\n"}, ["docs/a.md:10", "takes no title"]),
         ({"a.md": "# Graph\n\n/// concept-graph\n    width: 3\n///\n"}, ["docs/a.md:4", "no option 'width'"]),
     ],
-    ids=["edges-not-a-list", "edge-without-reason-text", "builds-on-not-text", "edges-without-concept",
-         "map-without-concept", "builds-on-block-without-key", "map-with-title", "graph-with-option"],
+    ids=[
+        "edges-not-a-list",
+        "edge-without-reason-text",
+        "builds-on-not-text",
+        "edges-without-concept",
+        "map-without-concept",
+        "builds-on-block-without-key",
+        "map-with-title",
+        "graph-with-option",
+    ],
 )
 def test_bad_graph_front_matter_or_blocks_stop_the_build(tmp_path, pages, expected):
     assert_refused(build(tmp_path, pages), expected)

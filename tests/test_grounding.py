@@ -111,8 +111,11 @@ def test_citation_markers_link_to_their_entry_in_the_source_grounding_list(page_
 
 
 def test_a_citation_card_shows_title_authors_year_and_locator(page_html):
-    cards = [text(element(page_html, card_id)) for card_id, key, _ in MARKER.findall(page_html)
-             if key == "goodfellow-2016-deep-learning"]
+    cards = [
+        text(element(page_html, card_id))
+        for card_id, key, _ in MARKER.findall(page_html)
+        if key == "goodfellow-2016-deep-learning"
+    ]
     assert "Deep Learning Ian Goodfellow, Yoshua Bengio and Aaron Courville, 2016, ch. 3" in cards
 
 
@@ -198,7 +201,8 @@ def test_json_ld_cannot_be_ended_by_markup_in_a_statement(tmp_path):
 def test_panels_a_page_does_not_place_go_at_its_end(tmp_path):
     pages = {
         "neither.md": "# Neither\n\nA cited fact [@cs229-logistic-regression].\n\n"
-        + REVIEWED_CLAIM.format(id="a", statement="A.") + "\n## Last section\n\nThe end.\n",
+        + REVIEWED_CLAIM.format(id="a", statement="A.")
+        + "\n## Last section\n\nThe end.\n",
         "one.md": "# One\n\n/// claim-review\n///\n\n" + REVIEWED_CLAIM.format(id="b", statement="B.") + "\nThe end.\n",
         "none.md": "# Nothing cited\n",
     }
@@ -250,7 +254,10 @@ REVIEW = "status: reviewed\nreviewed: 2026-06-28\nreviewer: Concept review team\
         (FRONT + "Intro [@cs229-logistic-regression;\n@nope].\n", ["docs/index.md:5", "'nope'"]),
         ("---\ntitle: T\nsources: [cs229-logistic-regression, nope]\n---\n\nIntro.\n", ["docs/index.md:3", "'nope'"]),
         (claim("id: c\nsources:\n  - cs229-logistic-regression, §2.1\n  - nope\n"), ["docs/index.md:3", "'nope'"]),
-        (FRONT + "Intro [@cs229-logistic-regression; Goodfellow].\n", ["docs/index.md:5", "is not one this site reads"]),
+        (
+            FRONT + "Intro [@cs229-logistic-regression; Goodfellow].\n",
+            ["docs/index.md:5", "is not one this site reads"],
+        ),
         (FRONT + claim("id: c\n"), ["docs/index.md:5", "claim 'c'", "names no sources"]),
         (claim("id: c\nsources: []\n"), ["docs/index.md:3", "claim 'c'", "names no sources"]),
         (claim(VALID + REVIEW.replace("reviewed: 2026-06-28\n", "")), ["docs/index.md:1", "claim 'c'", "`reviewed`"]),
@@ -276,13 +283,34 @@ REVIEW = "status: reviewed\nreviewed: 2026-06-28\nreviewer: Concept review team\
         (FRONT + "Intro.\n\nThe loss $\\frac{1}{n$ is wrong.\n", ["docs/index.md:7", "KaTeX"]),
     ],
     ids=[
-        "unknown-inline-key", "unknown-key-wrapped", "unknown-front-matter-key", "unknown-claim-key",
-        "malformed-citation", "claim-without-sources", "claim-with-empty-sources", "reviewed-without-date",
-        "reviewed-without-reviewer", "reviewed-without-checked", "impossible-date", "not-a-date",
-        "future-date", "unknown-status", "duplicate-id-on-a-page", "bad-yaml-options", "unknown-option",
-        "claim-without-id", "bad-id", "claim-without-statement", "claim-in-a-quote", "claim-in-a-list",
-        "panel-with-title", "panel-with-option", "bad-front-matter", "front-matter-not-a-mapping",
-        "front-matter-sources-not-a-list", "line-numbers-count-the-front-matter",
+        "unknown-inline-key",
+        "unknown-key-wrapped",
+        "unknown-front-matter-key",
+        "unknown-claim-key",
+        "malformed-citation",
+        "claim-without-sources",
+        "claim-with-empty-sources",
+        "reviewed-without-date",
+        "reviewed-without-reviewer",
+        "reviewed-without-checked",
+        "impossible-date",
+        "not-a-date",
+        "future-date",
+        "unknown-status",
+        "duplicate-id-on-a-page",
+        "bad-yaml-options",
+        "unknown-option",
+        "claim-without-id",
+        "bad-id",
+        "claim-without-statement",
+        "claim-in-a-quote",
+        "claim-in-a-list",
+        "panel-with-title",
+        "panel-with-option",
+        "bad-front-matter",
+        "front-matter-not-a-mapping",
+        "front-matter-sources-not-a-list",
+        "line-numbers-count-the-front-matter",
     ],
 )
 def test_bad_grounding_stops_the_build_naming_file_line_and_fix(tmp_path, page, expected):
@@ -303,12 +331,19 @@ def test_a_claim_id_is_unique_across_the_site(tmp_path):
 @pytest.mark.parametrize(
     "bib, expected",
     [
-        (BIB_SRC.read_text().replace("year = {2016},", "year = 2016 2017,"), ["docs/references.bib:16", "does not parse"]),
+        (
+            BIB_SRC.read_text().replace("year = {2016},", "year = 2016 2017,"),
+            ["docs/references.bib:16", "does not parse"],
+        ),
         ("@book{a,\n  title = {X},\n  year = {2016},\n}\n", ["docs/references.bib:1", "'a' has no author"]),
         # The Goodfellow entry (entries are separated by blank lines) again, on the line after the last.
-        (BIB_SRC.read_text() + BIB_SRC.read_text().split("\n\n")[2] + "\n",
-         [f"docs/references.bib:{len(BIB_SRC.read_text().splitlines()) + 1}",
-          "repeated bibliography entry: goodfellow-2016-deep-learning"]),
+        (
+            BIB_SRC.read_text() + BIB_SRC.read_text().split("\n\n")[2] + "\n",
+            [
+                f"docs/references.bib:{len(BIB_SRC.read_text().splitlines()) + 1}",
+                "repeated bibliography entry: goodfellow-2016-deep-learning",
+            ],
+        ),
     ],
     ids=["syntax-error", "entry-without-author", "repeated-key"],
 )

@@ -20,8 +20,10 @@ BLOCK = re.compile(r"^/// ([\w-]+)(?: \| (.+))?\n((?: {4}.*\n)*)", re.M)
 
 def blocks_in(markdown):
     """{name: (argument, options)} of a page's top-level blocks, read here independently of the hooks."""
-    return {name: (argument, yaml.safe_load(textwrap.dedent(options)) or {})
-            for name, argument, options in BLOCK.findall(markdown)}
+    return {
+        name: (argument, yaml.safe_load(textwrap.dedent(options)) or {})
+        for name, argument, options in BLOCK.findall(markdown)
+    }
 
 
 @pytest.fixture(scope="module")
@@ -54,8 +56,9 @@ def test_the_storyboard_asks_with_radios_then_shows_its_frames(page_html, source
     board = panel(page_html, "storyboard")
     assert f"<legend>{ask}</legend>" in board
     for index, choice in enumerate(options["choices"]):
-        assert (f'<input data-field="choice" name="storyboard-choice" type="radio" value="{index}" />'
-                f"<span>{choice}</span>") in board
+        assert (
+            f'<input data-field="choice" name="storyboard-choice" type="radio" value="{index}" /><span>{choice}</span>'
+        ) in board
     frames = board[board.index('class="storyboard__frames"') :]
     captions = re.findall(r"<figcaption>(.*?)</figcaption>", frames)
     assert captions == re.findall(r"^//// frame \| (.+)$", PAGE_SRC.read_text(), re.M)
@@ -146,15 +149,18 @@ def test_the_guide_shows_every_panel_built(built_site):
 
 PAGE = "---\ntitle: T\nconcept: t/topic\narea: Testing\n---\n\nIntro.\n\n"
 STORY = "/// storyboard | Which change?\n    choices: [A, B]\n\n//// frame | One\nA frame.\n////\n///\n"
-INQUIRY = ("/// inquiry | Which cue?\n    choices:\n      - choice: A\n        feedback: Yes.\n        best: true\n"
-           "      - choice: B\n        feedback: No.\n///\n")
+INQUIRY = (
+    "/// inquiry | Which cue?\n    choices:\n      - choice: A\n        feedback: Yes.\n        best: true\n"
+    "      - choice: B\n        feedback: No.\n///\n"
+)
 PRACTICE = "/// practice | Predict.\n    hints: [One]\n    answer: The answer.\n///\n"
 ROOM = "/// research-room\n    question: Why?\n    evidence: [E]\n    resolves: [R]\n///\n"
 
 
 def test_valid_panels_build(tmp_path):
-    done = mkdocs_build(make_project(tmp_path, {"index.md": PAGE + STORY + INQUIRY + PRACTICE + ROOM}),
-                        tmp_path / "site")
+    done = mkdocs_build(
+        make_project(tmp_path, {"index.md": PAGE + STORY + INQUIRY + PRACTICE + ROOM}), tmp_path / "site"
+    )
     assert done.returncode == 0, done.stderr
     out = (tmp_path / "site" / "index.html").read_text()
     assert "Object key: concept:t/topic" in out and "Context: Testing" in out
@@ -164,7 +170,10 @@ def test_valid_panels_build(tmp_path):
     "page, expected",
     [
         (PAGE + STORY.replace("[A, B]", "[A, B"), ["docs/index.md:10", "options of `/// storyboard`"]),
-        (PAGE + INQUIRY.replace("    choices:", "    colour: red\n    choices:"), ["docs/index.md:10", "no option 'colour'"]),
+        (
+            PAGE + INQUIRY.replace("    choices:", "    colour: red\n    choices:"),
+            ["docs/index.md:10", "no option 'colour'"],
+        ),
         (PAGE + PRACTICE.replace("    answer: The answer.\n", ""), ["docs/index.md:9", "no `answer` option"]),
         (PAGE + PRACTICE.replace("hints: [One]", "hints: One"), ["docs/index.md:10", "`hints`"]),
         (PAGE + ROOM.replace("    question: Why?\n", ""), ["docs/index.md:9", "no `question` option"]),
@@ -176,9 +185,20 @@ def test_valid_panels_build(tmp_path):
         (PAGE + "//// frame | Alone\nA frame.\n////\n", ["docs/index.md:9", "outside a storyboard"]),
         ("Intro.\n\n> " + PRACTICE.replace("\n", "\n> "), ["docs/index.md:3", "cannot be read"]),
     ],
-    ids=["bad-yaml", "unknown-option", "missing-answer", "hints-not-a-list", "missing-question",
-         "room-with-title", "room-without-concept", "two-rooms", "inquiry-without-best", "practice-without-prompt",
-         "frame-outside-a-storyboard", "panel-in-a-quote"],
+    ids=[
+        "bad-yaml",
+        "unknown-option",
+        "missing-answer",
+        "hints-not-a-list",
+        "missing-question",
+        "room-with-title",
+        "room-without-concept",
+        "two-rooms",
+        "inquiry-without-best",
+        "practice-without-prompt",
+        "frame-outside-a-storyboard",
+        "panel-in-a-quote",
+    ],
 )
 def test_a_bad_panel_stops_the_build_naming_file_line_and_fix(tmp_path, page, expected):
     done = mkdocs_build(make_project(tmp_path, {"index.md": page}), tmp_path / "site")

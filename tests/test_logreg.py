@@ -39,10 +39,9 @@ def test_gradient_matches_finite_differences(seed):
     w = np.random.default_rng(seed).uniform(-3, 3, size=2)
     _, grad, _ = logreg.loss_and_grad(w)
     h = 1e-6
-    numeric = np.array([
-        (logreg.loss_and_grad(w + h * e)[0] - logreg.loss_and_grad(w - h * e)[0]) / (2 * h)
-        for e in np.eye(2)
-    ])
+    numeric = np.array(
+        [(logreg.loss_and_grad(w + h * e)[0] - logreg.loss_and_grad(w - h * e)[0]) / (2 * h) for e in np.eye(2)]
+    )
     np.testing.assert_allclose(grad, numeric, rtol=1e-6, atol=1e-9)
 
 

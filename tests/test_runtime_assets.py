@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from hooks import runtime_mirror
 from tests.conftest import ROOT, host_headers, mkdocs_build
+from tools import runtime_mirror
 
 INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.S)
 # What a page loads (a canonical link is only a name for the page).

@@ -13,13 +13,18 @@ from urllib.parse import urlsplit
 import pytest
 
 from tests.conftest import ROOT, host_headers, mkdocs_build
-from hooks import runtime_mirror
-from tools import chromium
+from tools import chromium, runtime_mirror
 from tools.static_server import StaticServer
 
 LOOPBACK = {"127.0.0.1", "localhost", "[::1]"}
-TYPES = {".mjs": "text/javascript", ".js": "text/javascript", ".wasm": "application/wasm",
-         ".whl": "application/octet-stream", ".woff2": "font/woff2", ".css": "text/css"}
+TYPES = {
+    ".mjs": "text/javascript",
+    ".js": "text/javascript",
+    ".wasm": "application/wasm",
+    ".whl": "application/octet-stream",
+    ".woff2": "font/woff2",
+    ".css": "text/css",
+}
 SUBPATH = "/concepts/"
 
 
@@ -110,9 +115,7 @@ class Network:
                     return route.fulfill(status=404)
                 self.served.append(url)
                 kind = TYPES.get(path.suffix) or mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-                return route.fulfill(
-                    path=path, headers={"Content-Type": kind, "Access-Control-Allow-Origin": "*"}
-                )
+                return route.fulfill(path=path, headers={"Content-Type": kind, "Access-Control-Allow-Origin": "*"})
         self.blocked.append(url)
         return route.abort("blockedbyclient")
 

@@ -81,8 +81,10 @@ def assert_matches_cpython(page):
         assert label == expected_label(ri)
     assert float(page.get_attribute(".demo-loss", "data-value")) == pytest.approx(float(loss), abs=1e-9)
     assert page.text_content(".demo-loss") == f"{loss:.4f}"
-    worst = min((expected_label(r) for r in residual),
-                key=["misclassified", "underconfident", "well fit", "overconfident"].index)
+    worst = min(
+        (expected_label(r) for r in residual),
+        key=["misclassified", "underconfident", "well fit", "overconfident"].index,
+    )
     assert page.text_content(".demo-overall") == worst
     assert page.locator(".lr-figure circle.lr-dot").count() == 7
 
@@ -117,6 +119,7 @@ def serve_demo_module(page, patch):
 
 def replace_train(page, body):
     """Serve a logreg_demo.py whose `train` is `body`."""
+
     def patch(source):
         start = source.index("def train(state, count):")
         end = source.index("\ndef act(")

@@ -3,8 +3,8 @@
 import pytest
 from playwright.sync_api import expect
 
-from hooks import runtime_mirror
 from tests.e2e.demo_page import PAGE, wait_live
+from tools import runtime_mirror
 
 PAGES = [
     "",
@@ -56,8 +56,10 @@ def _blocking(violations):
         nodes = [n for n in v["nodes"] if (v["id"], ", ".join(n["target"])) not in EXCLUDED]
         if nodes:
             targets = [", ".join(n["target"]) for n in nodes[:4]]
-            found.append(f"{v['id']} ({v['impact']}): {v['help']} -- {len(nodes)} node(s), e.g. {targets}"
-                         f"\n    {nodes[0]['failureSummary']}")
+            found.append(
+                f"{v['id']} ({v['impact']}): {v['help']} -- {len(nodes)} node(s), e.g. {targets}"
+                f"\n    {nodes[0]['failureSummary']}"
+            )
     return found
 
 

@@ -140,9 +140,7 @@ def test_a_long_run_shows_the_slope_growing_on_separable_data(live_page):
     assert slope > first > logreg.train(logreg.w_start, steps=60)[1]
     live_page.wait_for_timeout(500)
     assert live_page.text_content(".demo-steps") == steps, "the run went on after Pause"
-    np.testing.assert_allclose(
-        [bias, slope], logreg.train(logreg.w_start, steps=int(steps)), rtol=0, atol=1e-9
-    )
+    np.testing.assert_allclose([bias, slope], logreg.train(logreg.w_start, steps=int(steps)), rtol=0, atol=1e-9)
 
 
 def test_the_whole_lesson_by_keyboard_alone(live_page):

@@ -99,7 +99,10 @@ def test_the_research_draft_exports_and_imports_as_a_json_file(panels, tmp_path)
     draft = json.loads(path.read_text())
     assert draft["objectKey"] == "concept:machine-learning/logistic-regression"
     assert (draft["object"], draft["note"], draft["next"]) == (
-        "equation", "Check the q - y gradient.", "Derive it once by hand.")
+        "equation",
+        "Check the q - y gradient.",
+        "Derive it once by hand.",
+    )
 
     room.get_by_role("button", name="Reset this panel").click()
     expect(room.get_by_label("Note")).to_have_value("")

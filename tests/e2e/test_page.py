@@ -134,9 +134,12 @@ def test_site_works_from_a_sub_path(page, site):
 
 def test_a_wheel_with_the_wrong_hash_is_refused_and_said(page, site):
     """Pyodide checks numpy's wheel against the sha256 in its lock file: a tampered wheel never runs."""
+
     def tampered(route):
-        route.fulfill(body=b"not the wheel the lock file pins", headers={
-            "Access-Control-Allow-Origin": "*", "Content-Type": "application/octet-stream"})
+        route.fulfill(
+            body=b"not the wheel the lock file pins",
+            headers={"Access-Control-Allow-Origin": "*", "Content-Type": "application/octet-stream"},
+        )
 
     # The worker fetches the wheel: only a context route sees that request.
     page.context.route("**/numpy-*.whl", tampered)
@@ -153,6 +156,7 @@ def test_a_wheel_with_the_wrong_hash_is_refused_and_said(page, site):
 
 def test_a_missing_demo_module_is_named_and_can_be_retried(page, site):
     """The demo's modules download while Pyodide starts; a host that lost one gets its name in the status."""
+
     def missing(route):
         route.fulfill(status=404, body="gone")
 

@@ -110,11 +110,15 @@ def test_a_slow_runtime_download_is_waited_for_and_the_readers_changes_are_appli
     nothing gives up (not even after 65 s of page time: a load timeout under a minute is a bug), and the
     slider moved and the number typed while Python loaded are what the live demo shows.
     """
-    slow = SlowNetwork(context, [
-        "**/pyodide.asm.wasm", "**/python_stdlib.zip",  # stage 1: the runtime ...
-        "**/pyscript_demo/logreg_view.py",  # ... while the page's own Python downloads alongside
-        "**/numpy-*.whl",  # stage 2: numpy
-    ])
+    slow = SlowNetwork(
+        context,
+        [
+            "**/pyodide.asm.wasm",
+            "**/python_stdlib.zip",  # stage 1: the runtime ...
+            "**/pyscript_demo/logreg_view.py",  # ... while the page's own Python downloads alongside
+            "**/numpy-*.whl",  # stage 2: numpy
+        ],
+    )
     page.clock.install()  # the page's timers only: Pyodide's worker keeps real time
     page.add_init_script(RECORD_STATUS)
     page.goto(site + PAGE)
@@ -286,9 +290,11 @@ QUOTA = """(() => {
   };
 })();"""
 FIRST = "The logit gradient is q - y."
-MORE = (" Each point pulls on w in proportion to its residual times x, so a confident mistake far from the"
-        " boundary pulls hardest and a well fit point hardly at all; on separable data the pull never stops,"
-        " and the slope grows without bound while the loss creeps toward zero. Ask why a prior on w helps.")
+MORE = (
+    " Each point pulls on w in proportion to its residual times x, so a confident mistake far from the"
+    " boundary pulls hardest and a well fit point hardly at all; on separable data the pull never stops,"
+    " and the slope grows without bound while the loss creeps toward zero. Ask why a prior on w helps."
+)
 
 
 def test_storage_that_fills_up_mid_session_is_said_and_nothing_typed_is_lost(page, site, tmp_path):
@@ -349,14 +355,21 @@ _DESCRIBE = """
 """
 
 # Where focus is, as a stop of the article, or null outside it.
-FOCUS_STOP = "() => {" + _DESCRIBE + """
+FOCUS_STOP = (
+    "() => {"
+    + _DESCRIBE
+    + """
   const el = document.activeElement;
   return article.contains(el) && el !== article ? describe(el) : null;
 }"""
+)
 
 # Every stop Tab should make in the article, in document order: each rendered control that takes focus
 # from the keyboard (links, buttons, inputs, selects, textareas, summaries, tabindex >= 0).
-EXPECTED_STOPS = "() => {" + _DESCRIBE + """
+EXPECTED_STOPS = (
+    "() => {"
+    + _DESCRIBE
+    + """
   const stops = [];
   for (const el of all) {
     if (el.tabIndex < 0 || el.disabled || !el.checkVisibility({visibilityProperty: true})) continue;
@@ -365,6 +378,7 @@ EXPECTED_STOPS = "() => {" + _DESCRIBE + """
   }
   return stops;
 }"""
+)
 
 # Whether the focused control shows it: an outline or a box shadow on it or, for a visually hidden input
 # (the draft's file input), on the label that is its visible button.
@@ -382,8 +396,9 @@ FOCUS_SHOWN = """() => {
 def _accessible_name(cdp):
     """The name Chromium's accessibility tree gives the focused element (what a screen reader says)."""
     focused = cdp.send("Runtime.evaluate", {"expression": "document.activeElement", "objectGroup": "walk"})
-    nodes = cdp.send("Accessibility.getPartialAXTree", {"objectId": focused["result"]["objectId"],
-                                                        "fetchRelatives": False})["nodes"]
+    nodes = cdp.send(
+        "Accessibility.getPartialAXTree", {"objectId": focused["result"]["objectId"], "fetchRelatives": False}
+    )["nodes"]
     cdp.send("Runtime.releaseObjectGroup", {"objectGroup": "walk"})
     shown = [n for n in nodes if not n.get("ignored")]
     return (shown[0].get("name", {}).get("value") or "").strip() if shown else ""
@@ -436,9 +451,17 @@ def test_tab_reaches_every_control_of_the_article_in_order_and_each_has_a_name(w
     assert [stop for stop, _, _ in backward] == expected[::-1]
     nameless = [stop for stop, name, _ in forward if not name]
     assert not nameless, f"controls without an accessible name: {nameless}"
-    for kind in [r"input #\d+ lr-slope", r"input #\d+ lr-bias-exact", "radio group lr-selected",
-                 "radio group lr-prediction", r"button #\d+ One step", "radio group storyboard-choice",
-                 r"summary #\d+ Reveal when", r"textarea #\d+ research-room-note", r"pre #\d+ I am working"]:
+    for kind in [
+        r"input #\d+ lr-slope",
+        r"input #\d+ lr-bias-exact",
+        "radio group lr-selected",
+        "radio group lr-prediction",
+        r"button #\d+ One step",
+        "radio group storyboard-choice",
+        r"summary #\d+ Reveal when",
+        r"textarea #\d+ research-room-note",
+        r"pre #\d+ I am working",
+    ]:
         assert any(re.fullmatch(kind + ".*", stop) for stop in expected), kind
 
 
@@ -516,7 +539,10 @@ def test_every_learning_panel_is_answered_by_keyboard_alone(page, site, context,
     download.value.save_as(path)
     draft = json.loads(path.read_text())
     assert (draft["object"], draft["note"], draft["next"]) == (
-        "equation", "Check the q - y gradient.", "Derive it once by hand.")
+        "equation",
+        "Check the q - y gradient.",
+        "Derive it once by hand.",
+    )
     _tab_to(page, "section.research-room [data-copy]")
     keys.press("Enter")
     expect(room.locator("[data-copy-status]")).to_have_text("Copied the prompt.")

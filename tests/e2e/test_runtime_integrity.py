@@ -84,8 +84,7 @@ def test_a_self_hosted_site_makes_no_third_party_request(page, self_hosted, netw
     requested = []
     page.on("request", lambda request: requested.append(request.url))
     pages = sorted(
-        path.parent.relative_to(self_hosted.docroot).as_posix()
-        for path in self_hosted.docroot.rglob("index.html")
+        path.parent.relative_to(self_hosted.docroot).as_posix() for path in self_hosted.docroot.rglob("index.html")
     )
     assert len(pages) >= 5
     for path in pages:

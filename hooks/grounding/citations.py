@@ -15,9 +15,10 @@ from markdown import Extension
 from markdown.inlinepatterns import InlineProcessor
 from markdown.util import AtomicString
 
-from hooks import bibliography, front_matter
-from hooks.author_errors import CurrentPage, error_at, page_error
-from hooks.markdown_scan import prose
+from hooks.authoring import front_matter
+from hooks.authoring.errors import CurrentPage, error_at, page_error
+from hooks.authoring.scan import prose
+from hooks.grounding import bibliography
 
 KEY = r"\w(?:[\w:./-]*\w)?"
 # Not a link `[@x](...)` or part of a reference `[@x][...]`, `[text][@x]`; it may wrap lines.

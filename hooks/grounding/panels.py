@@ -13,10 +13,11 @@ from markdown.util import AtomicString
 from pymdownx.blocks import BlocksExtension
 from pymdownx.blocks.block import Block
 
-from hooks.author_errors import CurrentPage
-from hooks.citations import PageSources, describe
-from hooks.claims import Claims, badge
-from hooks.markdown_scan import find_bare_blocks
+from hooks.authoring import assets
+from hooks.authoring.errors import CurrentPage
+from hooks.authoring.scan import find_bare_blocks
+from hooks.grounding.citations import PageSources, describe
+from hooks.grounding.claims import Claims, badge
 
 UNREVIEWED = "Claims without a substantive review badge still need exact source-support review."
 AREA = """## After The First Pass { #after-the-first-pass }
@@ -121,3 +122,4 @@ class GroundingPanelsExtension(BlocksExtension):
 
 def configure(config):
     config.markdown_extensions.append(GroundingPanelsExtension())
+    assets.publish(config, __file__, "grounding.css")

@@ -39,9 +39,10 @@ from markdown.util import AtomicString
 from pymdownx.blocks import BlocksExtension
 from pymdownx.blocks.block import Block, type_any
 
-from hooks import handoff_prompt
-from hooks.author_errors import AuthorError, CurrentPage, error_at, page_error
-from hooks.markdown_scan import find_blocks
+from hooks.authoring import assets
+from hooks.authoring.errors import AuthorError, CurrentPage, error_at, page_error
+from hooks.authoring.scan import find_blocks
+from hooks.learning import handoff_prompt
 
 PLACEMENT_FIX = "write the panel at the top level of the page, not in a block quote."
 RUBRIC = [
@@ -63,33 +64,53 @@ def _texts(value):
 
 def _choices(value):
     def choice(item):
-        return (isinstance(item, dict) and set(item) <= {"choice", "feedback", "best"}
-                and _text(item.get("choice")) and _text(item.get("feedback"))
-                and isinstance(item.get("best", False), bool))
+        return (
+            isinstance(item, dict)
+            and set(item) <= {"choice", "feedback", "best"}
+            and _text(item.get("choice"))
+            and _text(item.get("feedback"))
+            and isinstance(item.get("best", False), bool)
+        )
+
     return isinstance(value, list) and len(value) >= 2 and all(choice(item) for item in value)
 
 
 # Per block: what its argument is (None: it takes none), then each option: (required, check, what it holds).
 TEXTS = (_texts, "a list of one-line texts: `[First, Second]` or `- text` lines")
 SPECS = {
-    "storyboard": ("question", {
-        "choices": (True, *TEXTS),
-    }),
+    "storyboard": (
+        "question",
+        {
+            "choices": (True, *TEXTS),
+        },
+    ),
     "frame": ("caption", {}),
-    "inquiry": ("question", {
-        "choices": (True, _choices, "at least two `- choice: text` items, each with `feedback: text`, "
-                                    "one with `best: true`"),
-    }),
-    "practice": ("prompt", {
-        "hints": (True, *TEXTS),
-        "answer": (True, _text, "one line of text"),
-        "rubric": (False, *TEXTS),
-    }),
-    "research-room": (None, {
-        "question": (True, _text, "one line of text: the open question"),
-        "evidence": (True, *TEXTS),
-        "resolves": (True, *TEXTS),
-    }),
+    "inquiry": (
+        "question",
+        {
+            "choices": (
+                True,
+                _choices,
+                "at least two `- choice: text` items, each with `feedback: text`, one with `best: true`",
+            ),
+        },
+    ),
+    "practice": (
+        "prompt",
+        {
+            "hints": (True, *TEXTS),
+            "answer": (True, _text, "one line of text"),
+            "rubric": (False, *TEXTS),
+        },
+    ),
+    "research-room": (
+        None,
+        {
+            "question": (True, _text, "one line of text: the open question"),
+            "evidence": (True, *TEXTS),
+            "resolves": (True, *TEXTS),
+        },
+    ),
 }
 
 
@@ -105,6 +126,7 @@ class Panels:
 def configure(config):
     Panels.site_name = config.site_name
     config.markdown_extensions.append(LearningPanelsExtension())
+    assets.publish(config, __file__, "learning-panels.css", "learning-panels.js")
 
 
 def collect(markdown, page):
@@ -119,8 +141,11 @@ def collect(markdown, page):
         panel_id = header.name if counts[header.name] == 1 else f"{header.name}-{counts[header.name]}"
         if header.name == "research-room":
             if counts[header.name] > 1:
-                raise error_at(header.line, "the page has a second `/// research-room`.",
-                               "keep one: the research room's draft is the page's.")
+                raise error_at(
+                    header.line,
+                    "the page has a second `/// research-room`.",
+                    "keep one: the research room's draft is the page's.",
+                )
             options["object"] = _page_object(page, header.line)
         Panels.queued[header.name].append((panel_id, header.argument, options))
         if header.name != "frame":
@@ -140,19 +165,26 @@ def _read(header):
             if required:
                 raise error_at(header.line, f"{block} has no `{name}` option.", f"add `{name}:`, {holds}.")
         elif not check(options[name]):
-            raise error_at(header.option_line(name), f"the `{name}` of {block} is not {holds}.",
-                           f"write `{name}:` as {holds}.")
+            raise error_at(
+                header.option_line(name), f"the `{name}` of {block} is not {holds}.", f"write `{name}:` as {holds}."
+            )
     if header.name == "inquiry" and not any(item.get("best") for item in options["choices"]):
-        raise error_at(header.option_line("choices"), f"no choice of {block} is marked `best: true`.",
-                       "add `best: true` to the choice that should carry the first intuition.")
+        raise error_at(
+            header.option_line("choices"),
+            f"no choice of {block} is marked `best: true`.",
+            "add `best: true` to the choice that should carry the first intuition.",
+        )
     return options
 
 
 def _page_object(page, line):
     missing = [key for key in ("concept", "area") if not page.meta.get(key)]
     if missing:
-        raise error_at(line, f"the research room needs the front matter's `{missing[0]}`.",
-                       "add `concept:` and `area:` to the front matter: the handoff prompt names them.")
+        raise error_at(
+            line,
+            f"the research room needs the front matter's `{missing[0]}`.",
+            "add `concept:` and `area:` to the front matter: the handoff prompt names them.",
+        )
     return handoff_prompt.page_object(page.meta, page.meta.get("title") or page.title or page.meta["concept"])
 
 
@@ -160,8 +192,9 @@ def check_rendered(html):
     """Every panel read from the page's Markdown must be on the rendered page."""
     for panel_id, line in Panels.expected:
         if f'data-panel="{panel_id}"' not in html:
-            raise AuthorError(CurrentPage.src_path, line, f"the panel `{panel_id}` did not make it onto the page.",
-                              PLACEMENT_FIX)
+            raise AuthorError(
+                CurrentPage.src_path, line, f"the panel `{panel_id}` did not make it onto the page.", PLACEMENT_FIX
+            )
 
 
 def _accepts(name):
@@ -191,16 +224,36 @@ class LearningPanel(Block):
         if not queued:
             raise page_error(f"/// {self.NAME}", "this panel stands where it cannot be read.", PLACEMENT_FIX)
         self.panel_id, self.text, self.values = queued.pop(0)
-        section = _el(parent, "section", class_=f"learning-panel {self.NAME}", data_learning_panel=self.NAME,
-                      data_panel=self.panel_id, data_store=Panels.store, aria_labelledby=self.panel_id)
+        section = _el(
+            parent,
+            "section",
+            class_=f"learning-panel {self.NAME}",
+            data_learning_panel=self.NAME,
+            data_panel=self.panel_id,
+            data_store=Panels.store,
+            aria_labelledby=self.panel_id,
+        )
         _el(section, "h3", AtomicString(self.TITLE), id=self.panel_id)
         _el(section, "p", AtomicString(self.LEAD), class_="learning-panel__lead")
         content = self.build(section)
         footer = _el(section, "div", class_="learning-panel__footer")
-        _el(footer, "p", AtomicString(STATIC_STATUS), class_="learning-panel__status", role="status",
-            data_panel_status="")
-        _el(footer, "button", AtomicString("Reset this panel"), type="button", class_="md-button",
-            data_reset="", hidden="")
+        _el(
+            footer,
+            "p",
+            AtomicString(STATIC_STATUS),
+            class_="learning-panel__status",
+            role="status",
+            data_panel_status="",
+        )
+        _el(
+            footer,
+            "button",
+            AtomicString("Reset this panel"),
+            type="button",
+            class_="md-button",
+            data_reset="",
+            hidden="",
+        )
         return content
 
     def build(self, section):
@@ -248,8 +301,11 @@ class Frame(Block):
     def on_create(self, parent):
         queued = Panels.queued[self.NAME]
         if "storyboard__frames" not in parent.get("class", "") or not queued:
-            raise page_error(f"/ {self.NAME} |", "a frame stands outside a storyboard.",
-                             "nest it in `/// storyboard` with one more slash: `//// frame | caption`.")
+            raise page_error(
+                f"/ {self.NAME} |",
+                "a frame stands outside a storyboard.",
+                "nest it in `/// storyboard` with one more slash: `//// frame | caption`.",
+            )
         _, caption, _ = queued.pop(0)
         figure = _el(parent, "figure", class_="storyboard__frame")
         _el(figure, "figcaption", caption.strip())
@@ -314,8 +370,13 @@ class ResearchRoom(LearningPanel):
         for term, value in (("Object", obj.title), ("Object key", obj.key), ("Open question", values["question"])):
             _el(facts, "dt", AtomicString(term))
             _el(facts, "dd", AtomicString(value))
-        fieldset = self.radios(section, AtomicString("What is your question about?"),
-                               [AtomicString(kind.capitalize()) for kind in OBJECT_KINDS], "object", OBJECT_KINDS)
+        fieldset = self.radios(
+            section,
+            AtomicString("What is your question about?"),
+            [AtomicString(kind.capitalize()) for kind in OBJECT_KINDS],
+            "object",
+            OBJECT_KINDS,
+        )
         fieldset.find(".//input").set("checked", "")
         for field, label in (("note", "Note"), ("next", "Next action")):
             field_id = f"{self.panel_id}-{field}"
@@ -327,16 +388,14 @@ class ResearchRoom(LearningPanel):
         _el(importer, "input", type="file", accept="application/json,.json", data_import="")
         _el(tools, "span", AtomicString(""), role="status", data_tools_status="")
         _el(section, "h4", AtomicString("Handoff prompt"))
-        lines = handoff_prompt.prompt(Panels.site_name, obj, values["question"], values["evidence"],
-                                      values["resolves"])
+        lines = handoff_prompt.prompt(Panels.site_name, obj, values["question"], values["evidence"], values["resolves"])
         pre = _el(section, "pre", class_="research-room__prompt", data_prompt="", tabindex="0")
         before, after = lines[1].split(f" {obj.kind} ", 1)
         pre.text = AtomicString("\n".join(lines[:1] + [before + " "]))
         kind = _el(pre, "span", AtomicString(obj.kind), data_object_kind="")
         kind.tail = AtomicString(" " + after + "\n" + "\n".join(lines[2:]))
         copy = _el(section, "div", class_="research-room__copy")
-        _el(copy, "button", AtomicString("Copy the prompt"), type="button", class_="md-button", data_copy="",
-            hidden="")
+        _el(copy, "button", AtomicString("Copy the prompt"), type="button", class_="md-button", data_copy="", hidden="")
         _el(copy, "span", AtomicString(""), role="status", data_copy_status="")
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import yaml
 
-from hooks.author_errors import error_at
+from hooks.authoring.errors import error_at
 
 FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 # Inline code: a run of backticks up to the same run, within one paragraph.
@@ -105,9 +105,7 @@ class BlockHeader:
         if name is None:
             return self.line
         key = re.compile(rf"^\s*{re.escape(str(name))}\s*:")
-        return next(
-            (self.line + 1 + i for i, text in enumerate(self.option_lines) if key.match(text)), self.line
-        )
+        return next((self.line + 1 + i for i, text in enumerate(self.option_lines) if key.match(text)), self.line)
 
 
 def find_blocks(markdown, names, first_line):
@@ -146,7 +144,7 @@ def _refuse_quoted(lines, names):
     fence = None
     for number, line in lines:
         quoted = QUOTED.match(line)
-        text = line[quoted.end():] if quoted else ""
+        text = line[quoted.end() :] if quoted else ""
         opening = FENCE.match(text)
         if not quoted or (fence and opening and text.strip() == fence[0] * len(text.strip())):
             fence = None  # a quoted fence ends at its closing line or with the quote
@@ -154,5 +152,8 @@ def _refuse_quoted(lines, names):
             fence = fence or opening.group(1)
         elif (header := HEADER.match(text)) and header.group(3) in names:
             block = f"`/// {header.group(3)}`"
-            raise error_at(number, f"{block} stands in a block quote, where it cannot be read.",
-                           f"write {block} at the top level of the page, not in a block quote.")
+            raise error_at(
+                number,
+                f"{block} stands in a block quote, where it cannot be read.",
+                f"write {block} at the top level of the page, not in a block quote.",
+            )

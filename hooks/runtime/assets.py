@@ -1,21 +1,20 @@
 """Where readers' browsers load the runtimes (Pyodide with numpy, KaTeX's CSS and fonts) from.
 
 By default from the pinned CDN (`extra.runtime.pyodide`, `extra.runtime.katex`);
-the KaTeX stylesheet's tag then carries a Subresource Integrity hash computed
-from the sha256-verified runtime mirror, so a browser refuses a file the CDN
-changed. With `extra.runtime.self_host: true` the same mirror's files are
+the KaTeX stylesheet's tag then carries the Subresource Integrity hash pinned in
+runtime-lock.json (the tests check it against the sha256-verified mirror), so a
+browser refuses a file the CDN changed. With `extra.runtime.self_host: true` the same mirror's files are
 published inside the site, and the pages load nothing from a third party.
 """
 
-import base64
-import hashlib
 import html
 import posixpath
 
 from mkdocs.exceptions import ConfigurationError
 from mkdocs.structure.files import File
 
-from hooks import katex_engine, runtime_mirror
+from hooks.formulas import katex_engine
+from hooks.runtime import lock
 
 SITE_DIR = "runtime"
 KATEX_CSS = "katex.min.css"
@@ -50,24 +49,20 @@ def _folder_url(settings, key, pinned, example):
     return url
 
 
-def _sri(path):
-    return "sha384-" + base64.b64encode(hashlib.sha384(path.read_bytes()).digest()).decode()
-
-
 def _mirror(name):
     try:
-        return runtime_mirror.asset(name)
-    except (runtime_mirror.MirrorError, OSError) as err:
+        return lock.mirrored(name)
+    except (lock.MirrorError, OSError) as err:
         raise ConfigurationError(
             f"The verified copy of the {name} runtime could not be prepared: {err}. "
-            "Fix: run `make mirror` with network access to the package registries."
+            "Fix: run `make mirror` (once, with access to the package registries) before a self-hosted build."
         ) from None
 
 
 def configure(config):
     """Resolve the runtime locations; check that they are the versions the build uses."""
     settings = config.extra.get("runtime", {})
-    pins = runtime_mirror.pins()
+    pins = lock.pins()
     katex_version = katex_engine.version()
     pyodide_cdn = f"https://cdn.jsdelivr.net/pyodide/v{pins['pyodide']['version']}/full/"
     katex_cdn = f"https://cdn.jsdelivr.net/npm/katex@{katex_version}/dist/"
@@ -88,7 +83,7 @@ def configure(config):
                 f"mkdocs.yml: extra.runtime.katex is {Runtime.katex!r}, but the build typesets with KaTeX "
                 f"{katex_version}. Fix: set it to {katex_cdn}"
             )
-        Runtime.integrity = _sri(_mirror("katex") / "dist" / KATEX_CSS)
+        Runtime.integrity = pins["katex"]["stylesheet_integrity"]
     config.extra_css.append(Runtime.katex + KATEX_CSS)
 
 

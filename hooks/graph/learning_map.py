@@ -11,9 +11,9 @@ import xml.etree.ElementTree as etree
 from markdown.util import AtomicString
 from pymdownx.blocks import BlocksExtension
 
-from hooks import concept_graph
-from hooks.author_errors import CurrentPage, error_at
-from hooks.markdown_scan import find_bare_blocks
+from hooks.authoring.errors import CurrentPage, error_at
+from hooks.authoring.scan import find_bare_blocks
+from hooks.graph import concept_graph
 
 # The learning map's groups: front matter key, and what the group says of its concepts.
 GROUPS = (("builds_on", "Builds on"), ("prerequisites", "Comes after"), ("next", "Leads to"))
@@ -32,11 +32,17 @@ def place(markdown):
         placed.setdefault(header.name, header)
     if placed and concept is None:
         header = next(iter(placed.values()))
-        raise error_at(header.line, f"`/// {header.name}` is on a page with no `concept`.",
-                       "add `concept:` and its `builds_on`, `prerequisites` or `next` to the front matter.")
+        raise error_at(
+            header.line,
+            f"`/// {header.name}` is on a page with no `concept`.",
+            "add `concept:` and its `builds_on`, `prerequisites` or `next` to the front matter.",
+        )
     if BuildsOn.NAME in placed and not concept.builds_on:
-        raise error_at(placed[BuildsOn.NAME].line, "`/// builds-on` is on a page whose front matter has no `builds_on`.",
-                       "add `builds_on: area/concept` to the front matter, or remove the block.")
+        raise error_at(
+            placed[BuildsOn.NAME].line,
+            "`/// builds-on` is on a page whose front matter has no `builds_on`.",
+            "add `builds_on: area/concept` to the front matter, or remove the block.",
+        )
     if concept is None or LearningMap.NAME in placed or not any(getattr(concept, kind) for kind, _ in GROUPS):
         return markdown
     return f"{markdown.rstrip()}\n\n{SECTION}\n/// {LearningMap.NAME}\n///\n"

@@ -20,9 +20,10 @@ from pymdownx.blocks import BlocksExtension
 from pymdownx.blocks.block import Block
 
 import pyscript_demo
-from hooks import runtime_assets
-from hooks.author_errors import CurrentPage, error_at, page_error
-from hooks.markdown_scan import find_blocks
+from hooks.authoring import assets
+from hooks.authoring.errors import CurrentPage, error_at, page_error
+from hooks.authoring.scan import find_blocks
+from hooks.runtime import assets as runtime_assets
 
 DEMO_DIR = Path(pyscript_demo.__file__).parent
 SITE_DIR = "pyscript_demo"
@@ -38,8 +39,11 @@ def check(markdown):
     """Refuse a `/// demo` without a name or with options: pymdownx would leave it on the page as text."""
     for header in find_blocks(markdown, {LiveDemoBlock.NAME}, CurrentPage.first_line):
         if not (header.argument or "").strip():
-            raise error_at(header.line, "`/// demo` has no demo name.",
-                           f"write it after a bar: `/// demo | NAME`, NAME one of: {', '.join(sorted(DEMOS))}.")
+            raise error_at(
+                header.line,
+                "`/// demo` has no demo name.",
+                f"write it after a bar: `/// demo | NAME`, NAME one of: {', '.join(sorted(DEMOS))}.",
+            )
         header.options(())
 
 
@@ -130,6 +134,7 @@ def configure(config):
     bridge = ExtraScriptValue(BRIDGE)
     bridge.async_ = True
     config.extra_javascript.append(bridge)
+    assets.publish(config, __file__, "demo.css")
 
 
 def add_assets(files, config):

@@ -14,7 +14,7 @@ from pybtex.exceptions import PybtexError
 from pybtex.richtext import Text
 from pybtex.scanner import PybtexSyntaxError
 
-from hooks.author_errors import AuthorError, as_author_sees
+from hooks.authoring.errors import AuthorError, as_author_sees
 
 BIB_FILE = "references.bib"
 ENTRY_FIX = "write each entry as @type{key, title = {...}, author = {Last, First and ...}, year = {...}}."

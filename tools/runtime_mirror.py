@@ -11,10 +11,9 @@ the machine. What to fetch, and every hash, is pinned in runtime-lock.json:
 - axe-core (for the accessibility tests only, not served as a CDN asset)
   comes from its npm package.
 
-Run `python -m hooks.runtime_mirror` to build or check it; the result is cached.
+Run `python -m tools.runtime_mirror` (`make mirror`) to build or check it; the result is cached.
 """
 
-import hashlib
 import json
 import shutil
 import subprocess
@@ -26,29 +25,9 @@ from pathlib import Path
 
 from mkdocs.utils.yaml import yaml_load
 
-ROOT = Path(__file__).resolve().parent.parent
-LOCK = ROOT / "runtime-lock.json"
-MIRROR = ROOT / ".cache" / "runtime-mirror"
+from hooks.runtime.lock import MIRROR, ROOT, MirrorError, mirrored, pins, sha256, stamp, verified
+
 DOWNLOADS = ROOT / ".cache" / "downloads"
-
-
-class MirrorError(RuntimeError):
-    pass
-
-
-def sha256(path):
-    digest = hashlib.sha256()
-    with open(path, "rb") as f:
-        for chunk in iter(lambda: f.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
-def _verified(path, expected, what):
-    actual = sha256(path)
-    if actual != expected:
-        raise MirrorError(f"{what}: sha256 {actual} does not match the pinned {expected} ({path}).")
-    return path
 
 
 def _npm_pack(spec, expected):
@@ -64,7 +43,7 @@ def _npm_pack(spec, expected):
             check=True,
             stdout=subprocess.DEVNULL,
         )
-    return _verified(tarball, expected, spec)
+    return verified(tarball, expected, spec)
 
 
 def _pip_download(spec, expected):
@@ -81,7 +60,7 @@ def _pip_download(spec, expected):
             (wheel,) = Path(tmp).glob("*.whl")
             DOWNLOADS.mkdir(parents=True, exist_ok=True)
             found = [Path(shutil.move(wheel, DOWNLOADS / wheel.name))]
-    return _verified(found[0], expected, spec)
+    return verified(found[0], expected, spec)
 
 
 def _extract_tar(tarball, members, dest):
@@ -121,7 +100,7 @@ def build_pyodide(pin, dest):
             target = dest / package["file_name"]
             with archive.open(pin["wheels"]["prefix"] + package["file_name"]) as src, open(target, "wb") as out:
                 shutil.copyfileobj(src, out)
-            _verified(target, package["sha256"], f"{package['name']} wheel")
+            verified(target, package["sha256"], f"{package['name']} wheel")
 
 
 def build_katex(pin, dest):
@@ -135,35 +114,21 @@ def build_katex(pin, dest):
 BUILDERS = {"pyodide": build_pyodide, "katex": build_katex, "axe-core": build_npm_files}
 
 
-def pins():
-    return json.loads(LOCK.read_text())
-
-
 def asset(name):
-    """The mirror folder of asset `name`, built if its pin changed, and every file checked again.
-
-    Each file's sha256 is recorded when it is taken out of a verified download,
-    and checked on every use: a cache can rot too.
-    """
+    """The mirror folder of asset `name`, built if its pin changed, and every file checked again."""
     pin = pins()[name]
-    folder = MIRROR / name
-    stamp = folder.parent / f"{name}.json"
-    recorded = json.loads(stamp.read_text()) if stamp.exists() else {}
+    record = stamp(name)
+    recorded = json.loads(record.read_text()) if record.exists() else {}
     if recorded.get("pin") != pin:
+        folder = MIRROR / name
         shutil.rmtree(folder, ignore_errors=True)
         try:
             BUILDERS[name](pin, folder)
         except subprocess.CalledProcessError as err:
             raise MirrorError(f"fetching {name} failed: {err}") from None
         files = {p.relative_to(folder).as_posix(): sha256(p) for p in sorted(folder.rglob("*")) if p.is_file()}
-        recorded = {"pin": pin, "files": files}
-        stamp.write_text(json.dumps(recorded, indent=1))
-    for relative, expected in recorded["files"].items():
-        path = folder / relative
-        if not path.is_file():
-            raise MirrorError(f"{path} is missing from the mirror; delete {stamp} to rebuild it.")
-        _verified(path, expected, f"{name} {relative}")
-    return folder
+        record.write_text(json.dumps({"pin": pin, "files": files}, indent=1))
+    return mirrored(name)
 
 
 def cdn_folders():

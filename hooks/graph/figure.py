@@ -13,9 +13,10 @@ import xml.etree.ElementTree as etree
 from markdown.util import AtomicString
 from pymdownx.blocks import BlocksExtension
 
-from hooks import concept_graph
-from hooks.author_errors import CurrentPage
-from hooks.markdown_scan import find_bare_blocks
+from hooks.authoring import assets
+from hooks.authoring.errors import CurrentPage
+from hooks.authoring.scan import find_bare_blocks
+from hooks.graph import concept_graph
 
 # Layout in SVG user units.
 NODE_WIDTH, LINE_HEIGHT, PADDING, CHARS_PER_LINE = 200, 18, 12, 24
@@ -27,6 +28,7 @@ ARROW = "concept-graph-arrow"
 
 def configure(config):
     config.markdown_extensions.append(ConceptGraphExtension())
+    assets.publish(config, __file__, "concept-graph.css")
 
 
 def check(markdown):
@@ -71,17 +73,31 @@ class ConceptGraph(concept_graph.GraphBlock):
         lead = etree.SubElement(wrapper, "div", {"class": "concept-graph__lead"})
         figure = etree.SubElement(wrapper, "figure")
         places, width, height = layout()
-        svg = etree.SubElement(figure, "svg", {
-            "class": "concept-graph__svg", "viewBox": f"0 0 {width} {height}",
-            "width": str(width), "height": str(height), "aria-hidden": "true",
-        })
+        svg = etree.SubElement(
+            figure,
+            "svg",
+            {
+                "class": "concept-graph__svg",
+                "viewBox": f"0 0 {width} {height}",
+                "width": str(width),
+                "height": str(height),
+                "aria-hidden": "true",
+            },
+        )
         _arrowhead(svg)
         for (source, target), kinds in pairs().items():
-            etree.SubElement(svg, "path", {
-                "class": "concept-graph__edge", "data-from": source, "data-to": target,
-                "data-kinds": " ".join(kinds), "d": _curve(places[source], places[target]),
-                "marker-end": f"url(#{ARROW})",
-            })
+            etree.SubElement(
+                svg,
+                "path",
+                {
+                    "class": "concept-graph__edge",
+                    "data-from": source,
+                    "data-to": target,
+                    "data-kinds": " ".join(kinds),
+                    "d": _curve(places[source], places[target]),
+                    "marker-end": f"url(#{ARROW})",
+                },
+            )
         for key, (x, y, lines) in places.items():
             _node(svg, key, x, y, lines)
         caption = etree.SubElement(figure, "figcaption")
@@ -91,10 +107,19 @@ class ConceptGraph(concept_graph.GraphBlock):
 
 
 def _arrowhead(svg):
-    marker = etree.SubElement(etree.SubElement(svg, "defs"), "marker", {
-        "id": ARROW, "viewBox": "0 0 10 10", "refX": "10", "refY": "5",
-        "markerWidth": "8", "markerHeight": "8", "orient": "auto",
-    })
+    marker = etree.SubElement(
+        etree.SubElement(svg, "defs"),
+        "marker",
+        {
+            "id": ARROW,
+            "viewBox": "0 0 10 10",
+            "refX": "10",
+            "refY": "5",
+            "markerWidth": "8",
+            "markerHeight": "8",
+            "orient": "auto",
+        },
+    )
     etree.SubElement(marker, "path", {"class": "concept-graph__arrowhead", "d": "M0,0 L10,5 L0,10 z"})
 
 
@@ -104,19 +129,35 @@ def _curve(source, target):
     start = (x1 + NODE_WIDTH, y1 + PADDING + LINE_HEIGHT * len(lines1) / 2)
     end = (x2, y2 + PADDING + LINE_HEIGHT * len(lines2) / 2)
     bend = max(COLUMN_GAP / 2, abs(end[0] - start[0]) / 2)
-    return (f"M{start[0]:g},{start[1]:g} C{start[0] + bend:g},{start[1]:g} "
-            f"{end[0] - bend:g},{end[1]:g} {end[0]:g},{end[1]:g}")
+    return (
+        f"M{start[0]:g},{start[1]:g} C{start[0] + bend:g},{start[1]:g} "
+        f"{end[0] - bend:g},{end[1]:g} {end[0]:g},{end[1]:g}"
+    )
 
 
 def _node(svg, key, x, y, lines):
     """The concept's box and title, one link to its page (kept out of the tab order: the list has it)."""
-    anchor = etree.SubElement(svg, "a", {
-        "class": "concept-graph__node", "href": concept_graph.href(key), "data-concept": key, "tabindex": "-1",
-    })
-    etree.SubElement(anchor, "rect", {
-        "x": f"{x:g}", "y": f"{y:g}", "width": str(NODE_WIDTH),
-        "height": str(2 * PADDING + LINE_HEIGHT * len(lines)), "rx": "6",
-    })
+    anchor = etree.SubElement(
+        svg,
+        "a",
+        {
+            "class": "concept-graph__node",
+            "href": concept_graph.href(key),
+            "data-concept": key,
+            "tabindex": "-1",
+        },
+    )
+    etree.SubElement(
+        anchor,
+        "rect",
+        {
+            "x": f"{x:g}",
+            "y": f"{y:g}",
+            "width": str(NODE_WIDTH),
+            "height": str(2 * PADDING + LINE_HEIGHT * len(lines)),
+            "rx": "6",
+        },
+    )
     text = etree.SubElement(anchor, "text", {"x": f"{x + NODE_WIDTH / 2:g}", "y": f"{y + PADDING - BASELINE_LIFT:g}"})
     for line in lines:
         span = etree.SubElement(text, "tspan", {"x": f"{x + NODE_WIDTH / 2:g}", "dy": str(LINE_HEIGHT)})

@@ -10,8 +10,9 @@ import html
 from markdown import Extension
 from markdown.treeprocessors import Treeprocessor
 
-from hooks import katex_engine
-from hooks.author_errors import page_error
+from hooks.authoring import assets
+from hooks.authoring.errors import page_error
+from hooks.formulas import katex_engine
 
 ARITHMATEX = "pymdownx.arithmatex"
 KATEX_DOCS = "https://katex.org/docs/supported"
@@ -54,3 +55,5 @@ def configure(config):
         "tex_block_wrap": ["", ""],
     }
     config.markdown_extensions.append(KatexExtension())
+    # Without KaTeX's stylesheet, the page shows the formulas' MathML and says why.
+    assets.publish(config, __file__, "math-fallback.css", "math-stylesheet-check.js")

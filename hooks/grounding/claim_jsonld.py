@@ -5,8 +5,8 @@ Generated from the same claims the page renders, so markup and page cannot disag
 
 import json
 
-from hooks import bibliography
-from hooks.claims import of_page
+from hooks.grounding import bibliography
+from hooks.grounding.claims import of_page
 
 
 def inject(output, page):

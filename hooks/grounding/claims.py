@@ -26,10 +26,10 @@ from markdown.util import AtomicString
 from pymdownx.blocks import BlocksExtension
 from pymdownx.blocks.block import Block, type_any
 
-from hooks import bibliography
-from hooks.author_errors import AuthorError, CurrentPage, error_at, page_error
-from hooks.citations import PageSources, parse_listed
-from hooks.markdown_scan import find_blocks
+from hooks.authoring.errors import AuthorError, CurrentPage, error_at, page_error
+from hooks.authoring.scan import find_blocks
+from hooks.grounding import bibliography
+from hooks.grounding.citations import PageSources, parse_listed
 
 OPTIONS = ("id", "sources", "status", "reviewed", "reviewer", "checked", "scope")
 STATUSES = {"reviewed": "Reviewed", "needs-review": "Needs review", "disputed": "Disputed"}
@@ -102,16 +102,22 @@ def _read(header):
         raise fail(None, "the claim has no statement.", "write it after a bar: `/// claim | What it says.`")
     listed = options.get("sources")
     if not listed or not isinstance(listed, list):
-        raise fail("sources", "the claim names no sources.",
-                   "add `sources: [key]` with the keys of docs/references.bib that support it.")
+        raise fail(
+            "sources",
+            "the claim names no sources.",
+            "add `sources: [key]` with the keys of docs/references.bib that support it.",
+        )
     line = header.option_line("sources")
     sources = tuple(parse_listed(entry, line) for entry in listed)
     for reference in sources:
         PageSources.use(reference, line)
     status = options.get("status", "needs-review")
     if not isinstance(status, str) or status not in STATUSES:
-        raise fail("status", f"the status {status!r} is not one this site knows.",
-                   f"set `status:` to one of {', '.join(STATUSES)}.")
+        raise fail(
+            "status",
+            f"the status {status!r} is not one this site knows.",
+            f"set `status:` to one of {', '.join(STATUSES)}.",
+        )
     reviewed = options.get("reviewed")
     if reviewed is not None:
         reviewed = _date(reviewed, lambda problem, fix: fail("reviewed", problem, fix))
@@ -123,10 +129,14 @@ def _read(header):
         given = {"reviewed": reviewed, **text}
         for option, meaning in REVIEW.items():
             if not given[option]:
-                raise fail(option, f"the claim is marked reviewed but has no `{option}`.",
-                           f"add `{option}:` ({meaning}), or set `status: needs-review`.")
-    claim = Claim(claim_id, statement, sources, status, reviewed,
-                  src_path=CurrentPage.src_path, line=header.line, **text)
+                raise fail(
+                    option,
+                    f"the claim is marked reviewed but has no `{option}`.",
+                    f"add `{option}:` ({meaning}), or set `status: needs-review`.",
+                )
+    claim = Claim(
+        claim_id, statement, sources, status, reviewed, src_path=CurrentPage.src_path, line=header.line, **text
+    )
     Claims.by_id[claim_id] = claim
     return claim
 

@@ -29,8 +29,9 @@ def page_object(meta, title):
     """The page's object from its front matter (`concept`, `area`, `sources`) and title."""
     concept = meta["concept"]
     sources = tuple(str(entry).split(",")[0].strip() for entry in meta.get("sources", []))
-    return PageObject("concept", title, f"concept:{concept}", meta["area"],
-                      f"concept/concept-notebook/{concept}", sources)
+    return PageObject(
+        "concept", title, f"concept:{concept}", meta["area"], f"concept/concept-notebook/{concept}", sources
+    )
 
 
 def possessive(name):

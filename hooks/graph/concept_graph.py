@@ -17,8 +17,8 @@ from markdown.util import AtomicString
 from mkdocs.utils.meta import get_data
 from pymdownx.blocks.block import Block
 
-from hooks import front_matter
-from hooks.author_errors import AuthorError, CurrentPage
+from hooks.authoring import front_matter
+from hooks.authoring.errors import AuthorError, CurrentPage
 
 EDGE_KEYS = ("builds_on", "prerequisites", "next")
 FIRST_HEADING = re.compile(r"^# +(.+?) *$", re.M)
@@ -68,9 +68,12 @@ def collect(files, config):
             _add(_read(file.page, data, markdown))
         elif any(key in data for key in EDGE_KEYS):
             key = next(key for key in EDGE_KEYS if key in data)
-            raise AuthorError(CurrentPage.src_path, front_matter.line_of(file.page, key),
-                              f"the front matter has `{key}` but no `concept`.",
-                              "add `concept: area/name`: only a concept page joins the concept graph.")
+            raise AuthorError(
+                CurrentPage.src_path,
+                front_matter.line_of(file.page, key),
+                f"the front matter has `{key}` but no `concept`.",
+                "add `concept: area/name`: only a concept page joins the concept graph.",
+            )
     for concept in Graph.by_key.values():
         _check_targets(concept)
     _check_cycles()
@@ -87,9 +90,12 @@ def _read(page, data, markdown):
 def _add(concept):
     first = Graph.by_key.get(concept.key)
     if first:
-        raise AuthorError(concept.src_path, concept.line,
-                          f"the concept {concept.key!r} is already the concept of {first.src_path}:{first.line}.",
-                          "give each page its own `concept` key.")
+        raise AuthorError(
+            concept.src_path,
+            concept.line,
+            f"the concept {concept.key!r} is already the concept of {first.src_path}:{first.line}.",
+            "give each page its own `concept` key.",
+        )
     Graph.by_key[concept.key] = Graph.by_page[concept.src_uri] = concept
 
 
@@ -99,9 +105,12 @@ def _check_targets(concept):
             if edge.target not in Graph.by_key:
                 close = difflib.get_close_matches(edge.target, Graph.by_key, 1)
                 hint = f"did you mean {close[0]!r}? " if close else ""
-                raise AuthorError(concept.src_path, edge.line,
-                                  f"the front matter's `{kind}` names the concept {edge.target!r}, which no page has.",
-                                  f"{hint}name the `concept` of a page in docs/: {', '.join(sorted(Graph.by_key))}.")
+                raise AuthorError(
+                    concept.src_path,
+                    edge.line,
+                    f"the front matter's `{kind}` names the concept {edge.target!r}, which no page has.",
+                    f"{hint}name the `concept` of a page in docs/: {', '.join(sorted(Graph.by_key))}.",
+                )
 
 
 def _check_cycles():
@@ -111,10 +120,13 @@ def _check_cycles():
     def visit(concept, path):
         for edge in concept.prerequisites:
             if edge.target in path:
-                cycle = " → ".join(path[path.index(edge.target):] + [edge.target])
-                raise AuthorError(concept.src_path, edge.line,
-                                  f"the prerequisites form a cycle: {cycle} (each needs the next first).",
-                                  "remove one prerequisite of the cycle: no concept can come before itself.")
+                cycle = " → ".join(path[path.index(edge.target) :] + [edge.target])
+                raise AuthorError(
+                    concept.src_path,
+                    edge.line,
+                    f"the prerequisites form a cycle: {cycle} (each needs the next first).",
+                    "remove one prerequisite of the cycle: no concept can come before itself.",
+                )
             if edge.target not in done:
                 visit(Graph.by_key[edge.target], path + [edge.target])
         done.add(concept.key)

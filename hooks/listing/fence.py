@@ -11,7 +11,7 @@ import sys
 from html import escape
 from pathlib import Path
 
-from hooks.author_errors import page_error
+from hooks.authoring.errors import page_error
 
 SUPERFENCES = "pymdownx.superfences"
 LANGUAGES = {".py": "python"}
@@ -24,9 +24,7 @@ def configure(config):
     if SUPERFENCES not in config.markdown_extensions:
         config.markdown_extensions.append(SUPERFENCES)
     fences = config.mdx_configs.setdefault(SUPERFENCES, {}).setdefault("custom_fences", [])
-    fences.append(
-        {"name": "listing", "class": "listing", "format": functools.partial(format_listing, root=root)}
-    )
+    fences.append({"name": "listing", "class": "listing", "format": functools.partial(format_listing, root=root)})
 
 
 def format_listing(src, language, class_name, options, md, *, root, **kwargs):

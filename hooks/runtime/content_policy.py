@@ -16,7 +16,7 @@ import hashlib
 from html.parser import HTMLParser
 from pathlib import Path
 
-from hooks import runtime_assets
+from hooks.runtime import assets as runtime_assets
 
 HEADERS_FILE = "_headers"
 # Script types a browser does not execute, so the policy need not allow them.

@@ -8,8 +8,8 @@ import re
 
 from mkdocs.utils.meta import YAML_RE
 
-from hooks.author_errors import error_at
-from hooks.markdown_scan import load_yaml
+from hooks.authoring.errors import error_at
+from hooks.authoring.scan import load_yaml
 
 # Keys of a concept page and what each holds.
 TEXT_KEYS = {
