@@ -1,0 +1,107 @@
+"""Markup from `xml.etree` elements: escaping happens here and nowhere else.
+
+Every piece of HTML or SVG the kit writes is built as elements and serialised
+by `html()` or `svg()`, so text and attribute values are always escaped.
+"""
+
+import xml.etree.ElementTree as etree
+from dataclasses import dataclass
+from typing import Any
+
+Element = etree.Element
+
+
+def element(tag: str, attrs: dict | None = None, text: Any = None, parent: Element | None = None) -> Element:
+    """An element with `attrs` (None values left out, numbers written plainly) and optional text."""
+    attrib = {key: _attr(value) for key, value in (attrs or {}).items() if value is not None and value is not False}
+    node = etree.Element(tag, attrib) if parent is None else etree.SubElement(parent, tag, attrib)
+    if text is not None:
+        node.text = str(text)
+    return node
+
+
+def _attr(value: Any) -> str:
+    return "" if value is True else str(value)
+
+
+def html(node: Element) -> str:
+    """An HTML element as markup: void elements without an end tag, other empty ones with it."""
+    return etree.tostring(node, encoding="unicode", method="html")
+
+
+def wrap(node: Element, inner: str) -> str:
+    """`node` as HTML with `inner` (markup the demo rendered) as its content."""
+    node.text = None
+    outer = html(node)
+    cut = outer.rindex("</")
+    return outer[:cut] + inner + outer[cut:]
+
+
+def svg(node: Element) -> str:
+    """An SVG element as markup: empty elements are self-closed, as in XML."""
+    return etree.tostring(node, encoding="unicode")
+
+
+def raw(fragment: str) -> Element:
+    """A fragment of markup the kit wrote itself, parsed back into an element to be nested."""
+    return etree.fromstring(fragment)
+
+
+@dataclass(frozen=True)
+class Num:
+    """A number shown rounded, carrying its full value in `data-value` (for readers' tools and tests)."""
+
+    value: float
+    digits: int = 3
+    cls: str | None = None
+
+    def attrs(self) -> dict:
+        return {"class": self.cls, "data-value": repr(float(self.value))}
+
+    def __str__(self) -> str:
+        return f"{self.value:.{self.digits}f}"
+
+
+def num(value: float, digits: int = 3, cls: str | None = None) -> Num:
+    return Num(float(value), digits, cls)
+
+
+def span(value: Num | str, cls: str | None = None) -> str:
+    """Inline markup of a number (with its full value) or of text."""
+    if isinstance(value, Num):
+        return html(element("span", value.attrs(), str(value)))
+    return html(element("span", {"class": cls}, value))
+
+
+def table(
+    caption: str,
+    header: list[str],
+    rows: list[list[Any]],
+    *,
+    cls: str | None = None,
+    row_attrs: list[dict] | None = None,
+    row_headers: bool = True,
+) -> str:
+    """A table of numbers: a `Num` cell carries its full value; the first cell heads its row.
+
+    It sits in a box that scrolls sideways on its own if it must, so it never widens the page.
+    """
+    box = element("div", {"class": "kit-table-scroll"})
+    tab = element("table", {"class": " ".join(filter(None, ["kit-table", cls]))}, parent=box)
+    element("caption", {}, caption, parent=tab)
+    head = element("tr", {}, parent=element("thead", {}, parent=tab))
+    for name in header:
+        element("th", {"scope": "col"}, name, parent=head)
+    body = element("tbody", {}, parent=tab)
+    for i, row in enumerate(rows):
+        tr = element("tr", (row_attrs or [{}] * len(rows))[i], parent=body)
+        for j, cell in enumerate(row):
+            if j == 0 and row_headers:
+                element("th", {"scope": "row"}, cell, parent=tr)
+            elif isinstance(cell, Num):
+                element("td", cell.attrs(), str(cell), parent=tr)
+            elif isinstance(cell, tuple):  # (text, class)
+                element("td", {"class": cell[1]}, cell[0], parent=tr)
+            else:
+                element("td", {}, cell, parent=tr)
+    return html(box)
