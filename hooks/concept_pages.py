@@ -61,7 +61,7 @@ def on_page_markdown(markdown, page, config, **kwargs):
     claims.collect(markdown, page)
     learning_panels.collect(markdown, page)
     graph_figure.check(markdown)
-    live_demo.check(markdown)
+    live_demo.check(markdown, page)
     return grounding_panels.place(learning_map.place(markdown))
 
 

@@ -1,16 +1,22 @@
 // Makes the page's live demos live. The page is complete without this script; it only wires events
-// to the demo's Python (running in one Web Worker for the whole visit) and swaps in the markup that
-// Python returns. It knows nothing of any demo: controls say what they do in data attributes.
+// to each demo's Python (all demos share one Web Worker for the whole visit) and swaps in the markup that
+// Python returns. It knows nothing of any demo: the block and the controls say what they do in data
+// attributes (written by pyscript_demo/kit), each of them optional.
 //
+//   section[data-demo][data-entry][data-modules][data-packages]   a demo and what the worker loads for it
 //   data-action="NAME" [data-value]  a control that sends action NAME to Python (inputs send their value)
 //   data-control="KEY"               an input that shows controls[KEY] from Python's answer
-//   data-run="NAME" data-value       a toggle that repeats action NAME, one call per animation frame
+//   data-enabled="KEY" [data-why]    a button usable when enabled[KEY] is true (and Python has taken every
+//                                    pending change); data-why says why not
+//   data-run="NAME" data-value       a toggle that repeats action NAME, one call per animation frame,
+//                                    until paused or until Python answers done
 //   data-part="NAME" [data-text]     a region replaced by parts[NAME] (as text with data-text)
-//   data-needs-prediction            a button usable only when controls["can-reveal"] is true
+//   data-choose="KEY" data-value     a mark whose click chooses that value of the choice control KEY
 (() => {
   if (window.conceptDemos) return; // already running: instant navigation does not reload scripts
 
   const BASE = new URL(".", document.currentScript.src);
+  const SITE = new URL("..", BASE); // data-modules are paths under the site's root
   const BUSY_MS = 1500; // a call slower than this can be stopped by the reader
   const SAVE_DATA = Boolean(navigator.connection && navigator.connection.saveData);
 
@@ -19,62 +25,95 @@
     return text.split("\n").pop(); // a Python traceback's last line says what went wrong
   }
 
+  function specOf(section) {
+    const words = (name) => (section.dataset[name] || "").split(" ").filter(Boolean);
+    return {
+      demo: section.dataset.demo,
+      entry: section.dataset.entry,
+      modules: words("modules"),
+      packages: words("packages"),
+      moduleBase: SITE.href,
+    };
+  }
+
+  // One worker; each demo it serves has its own loading state.
   class PythonRuntime {
-    constructor(config) {
-      this.config = config;
+    constructor(runtimeUrl) {
+      this.runtimeUrl = runtimeUrl;
       this.listeners = new Set();
       this.calls = new Map();
+      this.demos = new Map(); // name: {spec, state, stage, stages, message, started}
       this.nextId = 0;
-      this.state = "idle";
+      this.state = "idle"; // the worker's: idle, running, failed
       this.message = "";
     }
 
     start() {
-      this.state = "loading";
-      this.stage = 0;
-      this.stages = 3;
-      this.message = "starting";
-      this.started = false;
+      this.state = "running";
       const worker = (this.worker = new Worker(new URL("worker.js", BASE)));
       // A worker that ends without a word (a crash, the browser stopping it) sends no message and fires no
       // event: it holds a Web Lock for its whole life, and the page learns it is gone when it is freed.
       const lifeLock = navigator.locks && `concept-demos:${Date.now()}:${Math.random()}`;
-      this.worker.onmessage = ({ data }) => {
-        if (data.type === "progress" && data.stage === 0 && data.holdsLifeLock) {
+      worker.onmessage = ({ data }) => {
+        if (data.type === "started" && data.holdsLifeLock) {
           navigator.locks.request(lifeLock, () => this.lost(worker)).catch(() => {});
         }
         this.receive(data);
       };
-      this.worker.onerror = (event) => {
+      worker.onerror = (event) => {
         event.preventDefault();
         this.fail(event.message || "the Python worker stopped");
       };
-      this.worker.postMessage({ type: "init", moduleBase: BASE.href, lifeLock, ...this.config });
+      worker.postMessage({ type: "init", runtime: this.runtimeUrl, lifeLock });
+      for (const demo of this.demos.values()) this.load(demo);
       this.notify();
+    }
+
+    // A demo a section shows: loaded now if the worker runs, else when it starts.
+    request(spec) {
+      if (!this.demos.has(spec.demo)) {
+        const demo = { spec, state: "idle", started: false };
+        this.demos.set(spec.demo, demo);
+        if (this.state === "running") this.load(demo);
+      }
+    }
+
+    load(demo) {
+      Object.assign(demo, { state: "loading", stage: 0, stages: 3, message: "starting" });
+      this.worker.postMessage({ type: "load", ...demo.spec });
+    }
+
+    status(name) {
+      const demo = this.demos.get(name);
+      if (this.state === "idle") return { state: "idle", started: false };
+      if (this.state === "failed") return { state: "failed", message: this.message, started: demo.started };
+      return demo;
     }
 
     restart() {
       this.worker?.terminate();
       this.rejectCalls("Python was restarted");
+      for (const demo of this.demos.values()) demo.started = false;
       this.start();
     }
 
     receive(message) {
+      const demo = this.demos.get(message.demo);
       if (message.type === "progress") {
-        Object.assign(this, { stage: message.stage, stages: message.stages, message: message.text });
+        Object.assign(demo, { stage: message.stage, stages: message.stages, message: message.text });
       } else if (message.type === "ready") {
-        this.state = "ready";
-        this.started = true;
+        Object.assign(demo, { state: "ready", started: true });
       } else if (message.type === "failed") {
-        return this.fail(message.message);
-      } else {
+        Object.assign(demo, { state: "failed", message: errorText(message.message) });
+      } else if (message.type === "result" || message.type === "error") {
         const call = this.calls.get(message.id);
         this.calls.delete(message.id);
+        if (message.traceback) console.error(message.traceback); // the whole traceback, for the author
         if (!call) return;
         if (message.type === "result") call.resolve(message.value);
         else call.reject(new Error(message.message));
         return;
-      }
+      } else return;
       this.notify();
     }
 
@@ -95,11 +134,11 @@
       this.calls.clear();
     }
 
-    call(message) {
+    call(demo, message) {
       const id = this.nextId++;
       return new Promise((resolve, reject) => {
         this.calls.set(id, { resolve, reject });
-        this.worker.postMessage({ type: "call", id, message });
+        this.worker.postMessage({ type: "call", id, demo, message });
       });
     }
 
@@ -117,14 +156,9 @@
   let runtime = null;
 
   function runtimeFor(section) {
-    if (!runtime) {
-      runtime = new PythonRuntime({
-        // A self-hosted runtime is named relative to this script; a CDN's URL is absolute.
-        runtime: new URL(section.dataset.runtime, BASE).href,
-        modules: section.dataset.modules.split(" "),
-        entry: section.dataset.entry,
-      });
-    }
+    // A self-hosted runtime is named relative to this script; a CDN's URL is absolute.
+    runtime ??= new PythonRuntime(new URL(section.dataset.runtime, BASE).href);
+    runtime.request(specOf(section));
     return runtime;
   }
 
@@ -138,34 +172,40 @@
 
   function mount(section, signal) {
     const python = runtimeFor(section);
+    const name = section.dataset.demo;
+    const status = () => python.status(name);
+    const live = () => status().state === "ready";
     const el = (selector) => section.querySelector(selector);
-    const status = el("[data-status]");
+    const say = (text) => {
+      // Only a changed status is written, so screen readers announce news, not every slider step.
+      if (statusLine.textContent !== text) statusLine.textContent = text;
+    };
+    const statusLine = el("[data-status]");
     const progress = el("[data-progress]");
     const buttons = { load: el("[data-load]"), stop: el("[data-stop]"), retry: el("[data-retry]") };
     const runToggle = el("[data-run]");
-    const listen = (target, type, handler) => target.addEventListener(type, handler, { signal });
+    const listen = (target, type, handler) => target?.addEventListener(type, handler, { signal });
 
     let state = JSON.parse(section.dataset.initialState);
     let queue = []; // actions waiting for Python, in order
     let busy = false;
     let running = false;
     let notice = ""; // the last thing that went wrong in a call, shown until the next success
-    let canReveal = false;
-
-    // Only a changed status is written, so screen readers announce news, not every slider step.
-    const say = (text) => {
-      if (status.textContent !== text) status.textContent = text;
-    };
+    let enabled = {}; // what the demo says of its buttons with data-enabled
 
     // Consecutive moves of one control collapse into the latest: a fast slider skips stale values.
     // fromRun marks the Run loop's own steps, which Pause and Stop drop; the reader's clicks stay.
     function enqueue(action, value, { fromRun = false } = {}) {
       const last = queue[queue.length - 1];
-      if (last && last.action === action && action.startsWith("set-")) last.value = value;
-      else queue.push({ action, value, fromRun });
+      if (last && last.action === action && last.collapse) last.value = value;
+      else queue.push({ action, value, fromRun, collapse: value !== undefined && !fromRun && isInput(action) });
       render();
-      if (python.state === "ready") drain();
+      if (live()) drain();
       else section.querySelectorAll("[data-part]").forEach((part) => part.setAttribute("data-stale", ""));
+    }
+
+    function isInput(action) {
+      return Boolean(section.querySelector(`input[data-action="${action}"]:not([type=radio])`));
     }
 
     // One drain at a time; callers share its promise, so a run waits for its own step to land.
@@ -176,7 +216,7 @@
     }
 
     async function drainQueue() {
-      while (queue.length && python.state === "ready" && !signal.aborted) {
+      while (queue.length && live() && !signal.aborted) {
         busy = true;
         const { action, value } = queue.shift();
         const watchdog = setTimeout(() => {
@@ -184,13 +224,13 @@
           render();
         }, BUSY_MS);
         try {
-          const answer = JSON.parse(await python.call(JSON.stringify({ state, action, value })));
+          const answer = JSON.parse(await python.call(name, JSON.stringify({ state, action, value })));
           if (signal.aborted) return;
           state = answer.state;
           apply(answer);
           notice = "";
         } catch (err) {
-          if (python.state === "ready") {
+          if (live()) {
             notice = `The demo's Python raised an error: ${errorText(err)}`;
             queue = [];
           } else {
@@ -207,7 +247,7 @@
       }
     }
 
-    function apply({ parts, controls }) {
+    function apply({ parts, controls, enabled: usable, done }) {
       for (const region of section.querySelectorAll("[data-part]")) {
         const markup = parts[region.dataset.part];
         if (markup === undefined) continue;
@@ -217,52 +257,59 @@
       }
       for (const input of section.querySelectorAll("[data-control]")) {
         const value = controls[input.dataset.control];
+        if (value === undefined) continue;
         if (input.type === "radio") input.checked = input.value === value;
         else if (input !== document.activeElement || input.type === "range") input.value = value;
       }
-      canReveal = controls["can-reveal"];
+      enabled = usable || {};
+      if (done) running = false; // the demo says nothing is left to do: the run ends
     }
 
     function render() {
-      const live = python.state === "ready";
+      const now = status();
+      const settled = !busy && !queue.length;
       for (const control of section.querySelectorAll("button[data-action], [data-run]")) {
-        // A reveal waits until Python has taken every pending choice, so it reveals what the reader chose.
-        const settled = canReveal && !busy && !queue.length;
-        const usable = live && (settled || !control.hasAttribute("data-needs-prediction"));
+        // A button the demo rules on waits until Python has taken every pending change, so it acts on
+        // what the reader chose.
+        const key = control.dataset.enabled;
+        const usable = now.state === "ready" && (!key || (enabled[key] && settled));
         control.setAttribute("aria-disabled", String(!usable));
       }
-      section.toggleAttribute("data-busy", busy || queue.length > 0);
-      runToggle.setAttribute("aria-pressed", String(running));
-      runToggle.textContent = running ? "Pause" : "Run";
-      buttons.load.hidden = python.state !== "idle";
-      buttons.retry.hidden = !(python.state === "failed" || notice);
-      progress.hidden = python.state !== "loading";
-      progress.value = python.stage ?? 0;
+      section.toggleAttribute("data-busy", !settled);
+      if (runToggle) {
+        runToggle.setAttribute("aria-pressed", String(running));
+        runToggle.textContent = running ? "Pause" : runToggle.dataset.label || "Run";
+      }
+      buttons.load.hidden = now.state !== "idle";
+      buttons.retry.hidden = !(now.state === "failed" || notice);
+      progress.hidden = now.state !== "loading";
+      progress.max = now.stages ?? 3;
+      progress.value = now.stage ?? 0;
       const waiting = queue.length ? " Your changes so far will be applied as soon as it is ready." : "";
-      if (python.state === "idle") {
+      if (now.state === "idle") {
         section.dataset.state = "static";
         say(
           "Data saver is on, so Python (about 16 MB) has not been downloaded. The figure and numbers " +
-          "below were computed when this page was built. Load Python to make them follow your changes.",
+            "below were computed when this page was built. Load Python to make them follow your changes.",
         );
-      } else if (python.state === "loading") {
+      } else if (now.state === "loading") {
         section.dataset.state = "loading";
         say(
-          `Loading Python, step ${python.stage + 1} of ${python.stages}: ${python.message}. ` +
-          "Until it is ready, the figure and numbers below are the ones computed when this page was built." +
-          waiting,
+          `Loading Python, step ${now.stage + 1} of ${now.stages}: ${now.message}. ` +
+            "Until it is ready, the figure and numbers below are the ones computed when this page was built." +
+            waiting,
         );
-      } else if (python.state === "failed" && python.started) {
+      } else if (now.state === "failed" && now.started) {
         section.dataset.state = "failed";
         say(
-          `Python stopped (${python.message}). The rest of the page works; the figure and numbers below ` +
-          "are the last ones it computed. Try again to restart it; your settings are kept.",
+          `Python stopped (${now.message}). The rest of the page works; the figure and numbers below ` +
+            "are the last ones it computed. Try again to restart it; your settings are kept.",
         );
-      } else if (python.state === "failed") {
+      } else if (now.state === "failed") {
         section.dataset.state = "failed";
         say(
-          `Python could not start (${python.message}). The rest of the page works; the figure and ` +
-          "numbers below are the ones computed when this page was built.",
+          `Python could not start (${now.message}). The rest of the page works; the figure and ` +
+            "numbers below are the ones computed when this page was built.",
         );
       } else if (notice) {
         section.dataset.state = "error";
@@ -286,10 +333,10 @@
       render();
       if (!running || looping) return;
       looping = true;
-      while (running && !signal.aborted && python.state === "ready") {
+      while (running && !signal.aborted && live()) {
         enqueue(runToggle.dataset.run, runToggle.dataset.value, { fromRun: true });
         await drain();
-        await nextFrame();
+        if (running) await nextFrame();
       }
       looping = false;
       running = false;
@@ -297,18 +344,19 @@
     }
 
     // Disabled controls stay focusable and say why they do nothing yet (no silent dead controls).
-    function explainDisabled() {
-      if (python.state !== "ready") {
-        const why = python.state !== "failed" ? "is not ready yet" : python.started ? "has stopped" : "could not start";
+    function explainDisabled(control) {
+      const now = status();
+      if (now.state !== "ready") {
+        const why = now.state !== "failed" ? "is not ready yet" : now.started ? "has stopped" : "could not start";
         say(`That needs Python, which ${why}.`);
       } else if (busy || queue.length) say("Python is still taking in your last change.");
-      else say("Choose a point and commit a prediction first.");
+      else say(control.dataset.why || "That is not available in this state.");
     }
 
     for (const control of section.querySelectorAll("[data-action]")) {
       const event = control.matches("button") ? "click" : control.type === "radio" ? "change" : "input";
       listen(control, event, () => {
-        if (control.getAttribute("aria-disabled") === "true") return explainDisabled();
+        if (control.getAttribute("aria-disabled") === "true") return explainDisabled(control);
         if (control.dataset.control && control.type !== "radio") {
           if (control.value === "" || !Number.isFinite(Number(control.value))) return;
           // The slider and its exact field show one value: keep the other in step while typing.
@@ -319,15 +367,19 @@
         enqueue(control.dataset.action, control.dataset.value ?? control.value);
       });
     }
-    // A click or tap on a point in the figure chooses it, like its radio button does.
+    // A click or tap on a mark that chooses (a point of a figure) picks its option, as the option itself does.
     listen(section, "click", (event) => {
-      const point = event.target.closest && event.target.closest("svg [data-index]");
-      if (!point) return;
-      const radio = section.querySelector(`input[data-action="select"][value="${point.dataset.index}"]`);
-      radio.checked = true;
-      radio.dispatchEvent(new Event("change", { bubbles: true }));
+      const mark = event.target.closest && event.target.closest("[data-choose]");
+      if (!mark) return;
+      const { choose, value } = mark.dataset;
+      const option = section.querySelector(`input[type=radio][data-control="${choose}"][value="${value}"]`);
+      if (!option) return;
+      option.checked = true;
+      option.dispatchEvent(new Event("change", { bubbles: true }));
     });
-    listen(runToggle, "click", () => (runToggle.getAttribute("aria-disabled") === "true" ? explainDisabled() : run()));
+    listen(runToggle, "click", () =>
+      runToggle.getAttribute("aria-disabled") === "true" ? explainDisabled(runToggle) : run(),
+    );
     listen(buttons.load, "click", () => python.start());
     listen(buttons.retry, "click", () => {
       notice = "";
@@ -342,11 +394,11 @@
     const unsubscribe = python.subscribe(() => {
       render();
       // (Re)started: bring the figure to the reader's state, then apply what they did meanwhile.
-      if (python.state === "ready" && !wasReady) {
+      if (live() && !wasReady) {
         queue.unshift({ action: "view" });
         drain();
       }
-      wasReady = python.state === "ready";
+      wasReady = live();
     });
     signal.addEventListener("abort", () => {
       running = false;
@@ -366,8 +418,11 @@
   }
 
   // Start Python as soon as this script runs, not when the page's other scripts are done.
-  const first = document.querySelector("section.live-demo[data-demo]");
-  if (first && !SAVE_DATA) runtimeFor(first).start();
+  const sections = document.querySelectorAll("section.live-demo[data-demo]");
+  if (sections.length && !SAVE_DATA) {
+    sections.forEach(runtimeFor);
+    runtime.start();
+  }
 
   window.conceptDemos = {
     mountAll,

@@ -1,78 +1,108 @@
-// The Python side of the live demos: Pyodide and numpy in a Web Worker, so the page never blocks.
+// The Python side of the live demos: Pyodide in a Web Worker, so the page never blocks. One worker serves
+// every demo of the visit; each demo is loaded once, with its own packages, modules and entry point.
 //
-// Messages in:  {type: "init", runtime, moduleBase, modules, entry, lifeLock}  (lifeLock: a Web Lock name)
-//               {type: "call", id, message}       (message: the JSON string the entry takes)
-// Messages out: {type: "progress", stage, stages, text, holdsLifeLock} while loading, then {type: "ready"}
-//               or {type: "failed", message};
-//               {type: "result", id, value} or {type: "error", id, message} for each call.
+// Messages in:  {type: "init", runtime, lifeLock}              (lifeLock: a Web Lock name, held for life)
+//               {type: "load", demo, moduleBase, modules, packages, entry}   (entry: "module:attr.path")
+//               {type: "call", id, demo, message}               (message: the JSON string the entry takes)
+// Messages out: {type: "started", holdsLifeLock} once the life lock is held (or refused);
+//               {type: "progress", demo, stage, stages, text} while a demo loads, then {type: "ready", demo}
+//               or {type: "failed", demo, message};
+//               {type: "result", id, value} or {type: "error", id, message, traceback} for each call.
 
-const STAGES = [
-  "downloading and starting the Python runtime (Pyodide, about 13 MB)",
-  "downloading numpy (about 3 MB)",
-  "loading this page's Python",
-];
+let python = null; // the promise of Pyodide, started by "init"
+const demos = new Map(); // demo name: the promise of its entry function
 
-let entry = null;
+// The one place Pyodide is loaded.
+async function startPython(runtime) {
+  importScripts(new URL("pyodide.js", runtime).href);
+  return loadPyodide({ indexURL: runtime });
+}
 
-let holdsLifeLock = false;
-
-function progress(stage) {
-  self.postMessage({ type: "progress", stage, stages: STAGES.length, text: STAGES[stage], holdsLifeLock });
+async function loadPackages(pyodide, packages) {
+  // loadPackage reports a failed download or a wrong sha256 through errorCallback, not by throwing.
+  const problems = [];
+  await pyodide.loadPackage(packages, { messageCallback: () => {}, errorCallback: (m) => problems.push(m) });
+  if (problems.length) throw new Error(problems.join(" "));
 }
 
 function errorMessage(err) {
   return String(err && err.message ? err.message : err);
 }
 
-async function init({ runtime, moduleBase, modules, entry: entryName, lifeLock }) {
-  // The demo's own modules download while Pyodide starts; a failure is reported once Pyodide is up.
-  const sources = Promise.all(
-    modules.map(async (name) => {
-      const response = await fetch(new URL(name, moduleBase));
-      if (!response.ok) throw new Error(`${name}: HTTP ${response.status}`);
-      return [name, await response.text()];
-    }),
-  );
-  sources.catch(() => {});
+// A Python traceback's last line says what went wrong; the whole of it is for the author's console.
+function shortMessage(text) {
+  const lines = text.trim().split("\n");
+  return lines[lines.length - 1];
+}
+
+async function holdLifeLock(lifeLock) {
   // Held until this worker ends, however it ends: the page waits on it to learn that Python is gone.
   // A browser that denies the site storage refuses the lock too: Python then starts without it.
+  let holds = false;
   if (lifeLock) {
     await new Promise((held) => {
       navigator.locks
-        .request(lifeLock, () => ((holdsLifeLock = true), held(), new Promise(() => {})))
+        .request(lifeLock, () => ((holds = true), held(), new Promise(() => {})))
         .catch(() => held());
     });
   }
+  self.postMessage({ type: "started", holdsLifeLock: holds });
+}
+
+async function load({ demo, moduleBase, modules, packages, entry }) {
+  const STAGES = [
+    "downloading and starting the Python runtime (Pyodide, about 13 MB)",
+    `downloading ${packages.join(", ") || "no packages"}`,
+    "loading this page's Python",
+  ];
+  const progress = (stage) =>
+    self.postMessage({ type: "progress", demo, stage, stages: STAGES.length, text: STAGES[stage] });
+  // The demo's own modules download while Pyodide starts; a failure is reported once Pyodide is up.
+  const sources = Promise.all(
+    modules.map(async (path) => {
+      const response = await fetch(new URL(path, moduleBase));
+      if (!response.ok) throw new Error(`${path.split("/").pop()}: HTTP ${response.status}`);
+      return [path, await response.text()];
+    }),
+  );
+  sources.catch(() => {});
   progress(0);
-  importScripts(new URL("pyodide.js", runtime).href);
-  const pyodide = await loadPyodide({ indexURL: runtime });
+  const pyodide = await python;
   progress(1);
-  // loadPackage reports a failed download or a wrong sha256 through errorCallback, not by throwing.
-  const problems = [];
-  await pyodide.loadPackage("numpy", { messageCallback: () => {}, errorCallback: (m) => problems.push(m) });
-  if (problems.length) throw new Error(problems.join(" "));
+  await loadPackages(pyodide, packages);
   progress(2);
-  const [moduleName, functionName] = entryName.split(":");
-  const packageDir = `/demo/${moduleName.split(".")[0]}`;
-  pyodide.FS.mkdirTree(packageDir);
-  for (const [name, text] of await sources) pyodide.FS.writeFile(`${packageDir}/${name}`, text);
-  pyodide.runPython("import sys; sys.path.insert(0, '/demo')");
-  entry = pyodide.pyimport(moduleName)[functionName];
+  for (const [path, text] of await sources) {
+    pyodide.FS.mkdirTree(`/demo/${path.slice(0, path.lastIndexOf("/"))}`);
+    pyodide.FS.writeFile(`/demo/${path}`, text);
+  }
+  // New files under a folder Python has already listed are found only once its caches are dropped.
+  pyodide.runPython("import importlib, sys; sys.path.insert(0, '/demo') if '/demo' not in sys.path else None; importlib.invalidate_caches()");
+  const [moduleName, attributes] = entry.split(":");
+  let fn = pyodide.pyimport(moduleName);
+  for (const name of attributes.split(".")) fn = fn[name];
+  return fn;
 }
 
 self.onmessage = async ({ data }) => {
   if (data.type === "init") {
+    python = holdLifeLock(data.lifeLock).then(() => startPython(data.runtime));
+    python.catch(() => {});
+  } else if (data.type === "load") {
+    const loading = load(data);
+    demos.set(data.demo, loading);
     try {
-      await init(data);
-      self.postMessage({ type: "ready" });
+      await loading;
+      self.postMessage({ type: "ready", demo: data.demo });
     } catch (err) {
-      self.postMessage({ type: "failed", message: errorMessage(err) });
+      self.postMessage({ type: "failed", demo: data.demo, message: shortMessage(errorMessage(err)) });
     }
   } else if (data.type === "call") {
     try {
+      const entry = await demos.get(data.demo);
       self.postMessage({ type: "result", id: data.id, value: entry(data.message) });
     } catch (err) {
-      self.postMessage({ type: "error", id: data.id, message: errorMessage(err) });
+      const text = errorMessage(err);
+      self.postMessage({ type: "error", id: data.id, message: shortMessage(text), traceback: text });
     }
   }
 };

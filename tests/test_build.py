@@ -88,7 +88,8 @@ def test_static_demo_shows_cpython_numbers_at_the_starting_weights(page_html):
 
 
 def test_demo_assets_are_published(built_site):
-    for name in ["demo.js", "worker.js", "logreg.py", "logreg_demo.py", "logreg_view.py", "__init__.py"]:
+    names = ["demo.js", "worker.js", "logreg.py", "__init__.py", "kit/plot.py", "demos/logistic_regression/demo.py"]
+    for name in names:
         published = built_site / "pyscript_demo" / name
         assert published.read_bytes() == (ROOT / "pyscript_demo" / name).read_bytes()
 

@@ -1,17 +1,15 @@
 """`/// demo | NAME` blocks: a demo that is complete at build time and live in the browser.
 
-A demo is a module of `pyscript_demo/` with `TITLE`, `static_html()`,
-`initial_state()` and `handle(message)`. The block renders the demo's
-starting state by running that module in CPython; in the browser,
-`pyscript_demo/demo.js` runs the same module in Pyodide, in a Web Worker,
-and swaps in what `handle` returns as the reader acts.
+NAME is found by convention (`hooks/demo/discovery.py`): the demo declared in
+`pyscript_demo/demos/NAME/demo.py` on the kit (`pyscript_demo/kit/`). The block
+renders the demo's starting state by running that module in CPython; in the
+browser, `pyscript_demo/demo.js` runs the same module in Pyodide, in a Web
+Worker, and swaps in what the demo's `handle` returns as the reader acts.
 """
 
-import ast
-import importlib
 import json
+import posixpath
 import xml.etree.ElementTree as etree
-from pathlib import Path
 
 from markdown.util import AtomicString
 from mkdocs.config.config_options import ExtraScriptValue
@@ -19,52 +17,29 @@ from mkdocs.structure.files import File
 from pymdownx.blocks import BlocksExtension
 from pymdownx.blocks.block import Block
 
-import pyscript_demo
 from hooks.authoring import assets
 from hooks.authoring.errors import CurrentPage, error_at, page_error
 from hooks.authoring.scan import find_blocks
+from hooks.demo import discovery
+from hooks.demo.modules import UnshippableImport, shipped
 from hooks.runtime import assets as runtime_assets
 
-DEMO_DIR = Path(pyscript_demo.__file__).parent
-SITE_DIR = "pyscript_demo"
+SITE_DIR = discovery.PACKAGE_DIR.name
 BRIDGE = f"{SITE_DIR}/demo.js"
-
-# Demo name (as written after `/// demo |`) -> the module that implements it.
-DEMOS = {
-    "logistic-regression": "pyscript_demo.logreg_view",
-}
+PUBLISHED = {".py", ".js", ".css"}
 
 
-def check(markdown):
+def check(markdown, page=None):
     """Refuse a `/// demo` without a name or with options: pymdownx would leave it on the page as text."""
+    LiveDemoBlock.page_url = page.url if page else ""
     for header in find_blocks(markdown, {LiveDemoBlock.NAME}, CurrentPage.first_line):
         if not (header.argument or "").strip():
             raise error_at(
                 header.line,
                 "`/// demo` has no demo name.",
-                f"write it after a bar: `/// demo | NAME`, NAME one of: {', '.join(sorted(DEMOS))}.",
+                f"write it after a bar: `/// demo | NAME`, NAME one of: {', '.join(discovery.names())}.",
             )
         header.options(())
-
-
-def _modules(name):
-    """The files of pyscript_demo/ that module `name` imports, itself and the package included.
-
-    The browser downloads only these, not every module of the package.
-    """
-    package = DEMO_DIR.name
-    todo, found = [name.rsplit(".", 1)[-1]], {"__init__"}
-    while todo:
-        stem = todo.pop()
-        if stem in found:
-            continue
-        found.add(stem)
-        for node in ast.walk(ast.parse((DEMO_DIR / f"{stem}.py").read_text(encoding="utf-8"))):
-            if isinstance(node, ast.ImportFrom) and node.module == package:
-                todo += [alias.name for alias in node.names]
-            elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith(package + "."):
-                todo.append(node.module.split(".", 1)[1])
-    return sorted(f"{stem}.py" for stem in found)
 
 
 class LiveDemoBlock(Block):
@@ -72,18 +47,26 @@ class LiveDemoBlock(Block):
     ARGUMENT = True
     OPTIONS = {}
 
-    # Set by configure(): where the browser loads Pyodide from.
+    # Set by configure(): where the browser loads Pyodide from. Set by check(): the page's URL.
     runtime = ""
+    page_url = ""
 
     def on_create(self, parent):
         name = self.argument.strip()
-        if name not in DEMOS:
+        header = f"/// demo | {name}"
+        if name not in discovery.names():
             raise page_error(
-                f"/// demo | {name}",
+                header,
                 f"there is no demo named {name!r}.",
-                f"use one of: {', '.join(sorted(DEMOS))}.",
+                f"use one of: {', '.join(discovery.names())}; or write the demo in "
+                f"pyscript_demo/demos/{name.replace('-', '_')}/demo.py (see the authoring guide, Write a demo).",
             )
-        module = importlib.import_module(DEMOS[name])
+        try:
+            demo = discovery.load(name)
+            module = discovery.module_name(name)
+            modules = shipped(module, demo.packages)
+        except (TypeError, UnshippableImport) as err:
+            raise page_error(header, f"the demo {name!r} cannot be shipped: {err}", "fix that module.") from None
         section = etree.SubElement(
             parent,
             "section",
@@ -92,17 +75,28 @@ class LiveDemoBlock(Block):
                 "data-demo": name,
                 "data-state": "static",
                 "data-runtime": self.runtime,
-                "data-entry": f"{module.__name__}:handle",
-                "data-modules": " ".join(_modules(module.__name__)),
-                "data-initial-state": json.dumps(module.initial_state()),
-                "aria-label": module.TITLE,
+                "data-entry": f"{module}:demo.handle",
+                "data-modules": " ".join(modules),
+                "data-packages": " ".join(demo.packages),
+                "data-initial-state": json.dumps(demo.state_to_json(demo.initial)),
+                "aria-label": demo.title,
             },
         )
         body = etree.SubElement(section, "div", {"class": "live-demo__body"})
         etree.SubElement(section, "div", {"class": "live-demo__live"}).text = AtomicString(
-            self.md.htmlStash.store(_status() + module.static_html())
+            self.md.htmlStash.store(_style(name, self.page_url) + _status() + demo.static_html(name))
         )
         return body
+
+
+def _style(name, page_url):
+    """A link to the demo's own stylesheet, if it has one, relative to the page."""
+    style = discovery.folder(name) / discovery.STYLE
+    if not style.is_file():
+        return ""
+    uri = style.relative_to(discovery.PACKAGE_DIR.parent).as_posix()
+    href = posixpath.relpath(uri, posixpath.dirname("/" + page_url + "x")[1:] or ".")
+    return f'<link rel="stylesheet" href="{href}">'
 
 
 def _status():
@@ -138,8 +132,10 @@ def configure(config):
 
 
 def add_assets(files, config):
-    """Publish pyscript_demo/ (the Python the browser runs, and the bridge) with the site."""
-    for path in sorted(DEMO_DIR.iterdir()):
-        if path.suffix in {".py", ".js"}:
-            files.append(File.generated(config, f"{SITE_DIR}/{path.name}", abs_src_path=str(path)))
+    """Publish pyscript_demo/ (the Python the browser runs, the demos' styles, and the bridge) with the site."""
+    root = discovery.PACKAGE_DIR.parent
+    for path in sorted(discovery.PACKAGE_DIR.rglob("*")):
+        if path.suffix in PUBLISHED and "__pycache__" not in path.parts:
+            uri = path.relative_to(root).as_posix()
+            files.append(File.generated(config, uri, abs_src_path=str(path)))
     return files

@@ -7,7 +7,8 @@ import pytest
 from playwright.sync_api import expect
 
 from pyscript_demo import logreg
-from pyscript_demo.logreg_demo import MISCLASSIFIED, OVERCONFIDENT, PULLED
+from pyscript_demo.demos.logistic_regression import model
+from pyscript_demo.demos.logistic_regression.model import MISCLASSIFIED, OVERCONFIDENT, PULLED
 
 PAGE = "machine-learning/logistic-regression/"
 DEMO = "section.live-demo"
@@ -105,24 +106,23 @@ def demo_workers(page):
 
 
 ENDLESS_TRAIN = "def train(state, count):\n    while True:\n        pass\n"
-# The demo module the browser downloads, as a route pattern.
-DEMO_MODULE = "**/pyscript_demo/logreg_demo.py"
+# The demo's module that trains, as the browser downloads it: its file name, and a route pattern.
+MODEL_FILE = "model.py"
+DEMO_MODULE = "**/pyscript_demo/demos/logistic_regression/" + MODEL_FILE
 
 
 def serve_demo_module(page, patch):
-    """Serve logreg_demo.py as `patch` (a function of its source) makes it, as if the demo's Python had a bug."""
-    from pyscript_demo import logreg_demo
-
-    patched = patch(open(logreg_demo.__file__).read())
+    """Serve model.py as `patch` (a function of its source) makes it, as if the demo's Python had a bug."""
+    patched = patch(open(model.__file__).read())
     page.route(DEMO_MODULE, lambda route: route.fulfill(body=patched))
 
 
 def replace_train(page, body):
-    """Serve a logreg_demo.py whose `train` is `body`."""
+    """Serve a model.py whose `train` is `body`."""
 
     def patch(source):
         start = source.index("def train(state, count):")
-        end = source.index("\ndef act(")
+        end = source.index("\n# The reader's actions")
         return source[:start] + body + "\n" + source[end:]
 
     serve_demo_module(page, patch)

@@ -8,6 +8,7 @@ from pyscript_demo import logreg
 from tests.e2e.demo_page import (
     DEMO,
     DEMO_MODULE,
+    MODEL_FILE,
     PAGE,
     SLOPE,
     assert_matches_cpython,
@@ -163,7 +164,7 @@ def test_a_missing_demo_module_is_named_and_can_be_retried(page, site):
     page.context.route(DEMO_MODULE, missing)
     page.goto(site + PAGE)
     wait_state(page, "failed")
-    expect(page.locator("[data-status]")).to_contain_text("Python could not start (logreg_demo.py: HTTP 404)")
+    expect(page.locator("[data-status]")).to_contain_text(f"Python could not start ({MODEL_FILE}: HTTP 404)")
     assert page.locator(".lr-figure circle.lr-dot").count() == 7
     page.context.unroute(DEMO_MODULE, missing)
     page.click("[data-retry]")

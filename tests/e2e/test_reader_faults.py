@@ -115,7 +115,7 @@ def test_a_slow_runtime_download_is_waited_for_and_the_readers_changes_are_appli
         [
             "**/pyodide.asm.wasm",
             "**/python_stdlib.zip",  # stage 1: the runtime ...
-            "**/pyscript_demo/logreg_view.py",  # ... while the page's own Python downloads alongside
+            "**/pyscript_demo/demos/logistic_regression/demo.py",  # ... while the page's own Python downloads alongside
             "**/numpy-*.whl",  # stage 2: numpy
         ],
     )
@@ -124,7 +124,7 @@ def test_a_slow_runtime_download_is_waited_for_and_the_readers_changes_are_appli
     page.goto(site + PAGE)
     status = page.locator(STATUS)
 
-    slow.wait_held(page, "pyodide.asm.wasm", "python_stdlib.zip", "logreg_view.py")
+    slow.wait_held(page, "pyodide.asm.wasm", "python_stdlib.zip", "demo.py")
     expect(status).to_contain_text("Loading Python, step 1 of 3: downloading and starting the Python runtime")
     expect(page.locator("[data-progress]")).to_have_js_property("value", 0)
     page.fill(SLOPE, "-2.5")  # the reader moves the slider ...

@@ -1,9 +1,9 @@
-"""The Logistic Regression demo: its state, its rules, and what each action does.
+"""The Logistic Regression demo's state, its rule for naming points, and its training.
 
 Every number the demo shows is computed here from `logreg` (the listing on
 the page): in CPython when the page is built, in Pyodide when it is live.
 The functions are pure: the browser keeps the state and sends it with every
-action (see `logreg_view.handle`), so a restarted Python loses nothing.
+action, so a restarted Python loses nothing.
 """
 
 from dataclasses import dataclass, field, replace
@@ -57,11 +57,6 @@ class State:
     steps: int = 0
     history: list = field(default_factory=list)  # [step, loss] pairs
 
-    @classmethod
-    def from_json(cls, fields):
-        """A state sent by the browser, whose JSON numbers may have lost their float type (5.0 -> 5)."""
-        return cls(**{**fields, "slope": float(fields["slope"]), "bias": float(fields["bias"])})
-
     @property
     def w(self):
         """The listing's weight vector: bias first, then slope."""
@@ -109,26 +104,38 @@ def train(state, count):
     return replace(state, bias=float(w[0]), slope=float(w[1]), steps=state.steps + count, history=history)
 
 
-def act(state, action, value=None):
-    """The state after the reader's `action` (with its `value`, where it takes one)."""
-    if action == "set-slope":
-        return replace(state, slope=float(value))
-    if action == "set-bias":
-        return replace(state, bias=float(value))
-    if action == "select":
-        return replace(state, selected=int(value), prediction=None, revealed=False)
-    if action == "predict":
-        if value not in DIRECTIONS:
-            raise ValueError(f"a prediction is one of {DIRECTIONS}, not {value!r}")
-        return replace(state, prediction=value, revealed=False)
-    if action == "reveal":
-        if state.selected is None or state.prediction is None:
-            raise ValueError("choose a point and commit a prediction before revealing")
-        return replace(state, revealed=True)
-    if action == "step":
-        return train(state, int(value))
-    if action == "reset":
-        return start()
-    if action == "view":
-        return state
-    raise ValueError(f"unknown action {action!r}")
+# The reader's actions: each the state after it.
+
+
+def set_slope(state, value):
+    return replace(state, slope=value)
+
+
+def set_bias(state, value):
+    return replace(state, bias=value)
+
+
+def select(state, index):
+    return replace(state, selected=index, prediction=None, revealed=False)
+
+
+def predict(state, direction):
+    return replace(state, prediction=direction, revealed=False)
+
+
+def can_reveal(state):
+    return state.selected is not None and state.prediction is not None
+
+
+def reveal(state):
+    if not can_reveal(state):
+        raise ValueError("choose a point and commit a prediction before revealing")
+    return replace(state, revealed=True)
+
+
+def step(state, count):
+    return train(state, count)
+
+
+def reset(state):
+    return start()

@@ -1,0 +1,173 @@
+"""The demo kit and the build's module shipping, on small demos written here."""
+
+import json
+from dataclasses import dataclass, replace
+
+import pytest
+
+from hooks.demo import modules
+from pyscript_demo import kit
+
+
+@dataclass(frozen=True)
+class Counter:
+    count: int = 0
+    rate: float = 1.0
+    mode: str | None = None
+
+
+def bump(state, by):
+    if state.count + by >= 3:
+        return kit.done(replace(state, count=3))
+    return replace(state, count=state.count + by)
+
+
+def set_rate(state, value):
+    return replace(state, rate=value)
+
+
+def choose(state, mode):
+    return replace(state, mode=mode)
+
+
+def clear(state):
+    return Counter()
+
+
+def chart(state):
+    plot = kit.Plot((0, 3), (0, 1), cls="counter")
+    plot.axes(x_ticks=[0, 3], y_ticks=[0, 1], x_label="count <x>")
+    plot.points([state.count], [0.5], titles=["the <count>"], choose="mode")
+    plot.bars([1, 2], [0.5, 1], 0.5)
+    plot.legend([("a & b", "kit-swatch")])
+    plot.cells([[1, 2], [3, 4]], ["r1", "r2"], ["c1", "c2"])
+    table = kit.table("Counts", ["what", "value"], [["count", kit.num(state.count, 0, "n")]])
+    return plot.chart("A <counter>", f"count = {state.count}", table)
+
+
+DEMO = kit.Demo(
+    title="Counter",
+    initial=Counter(),
+    layout=[
+        kit.Figure("chart", chart),
+        kit.Number("rate", "Rate", set_rate, min=0, max=5),
+        kit.Choice("mode", "Mode", choose, [("a", "A"), ("b", "B")]),
+        kit.Row(
+            kit.Button("Bump", bump, 1),
+            kit.Button("Clear", clear, enabled=lambda s: s.count > 0, why="Bump first."),
+            kit.Run(bump, 1),
+        ),
+        kit.Text("said", lambda s: f"count < {s.count}"),
+    ],
+    packages=(),
+)
+
+
+def ask(state, action, value=None):
+    return json.loads(DEMO.handle(json.dumps({"state": DEMO.state_to_json(state), "action": action, "value": value})))
+
+
+def test_actions_are_dispatched_with_their_values_coerced():
+    answer = ask(Counter(), "set-rate", "2")
+    assert answer["state"]["rate"] == 2.0 and answer["controls"]["rate"] == "2.0000"
+    assert ask(Counter(), "choose", "b")["controls"]["mode"] == "b"
+    with pytest.raises(ValueError):
+        ask(Counter(), "choose", "z")
+    with pytest.raises(ValueError):
+        ask(Counter(), "fly")
+
+
+def test_an_action_ends_a_run_by_returning_done():
+    assert ask(Counter(), "bump", "1")["done"] is False
+    finished = ask(Counter(count=2), "bump", "1")
+    assert finished["done"] is True and finished["state"]["count"] == 3
+
+
+def test_enabled_rules_are_the_demos():
+    assert ask(Counter(), "view")["enabled"] == {"clear": False}
+    assert ask(Counter(), "bump", "1")["enabled"] == {"clear": True}
+    assert 'data-enabled="clear" data-why="Bump first."' in DEMO.static_html("c")
+
+
+def test_json_numbers_get_their_field_types_back():
+    state = DEMO.state_from_json({"count": 2.0, "rate": 5, "mode": None})
+    assert state == Counter(count=2, rate=5.0) and isinstance(state.rate, float) and isinstance(state.count, int)
+
+
+def test_text_and_attributes_are_escaped_once():
+    answer = ask(Counter(), "view")
+    assert "A &lt;counter&gt;" in answer["parts"]["chart"] and "<counter>" not in answer["parts"]["chart"]
+    assert "the &lt;count&gt;" in answer["parts"]["chart"] and "a &amp; b" in answer["parts"]["chart"]
+    assert answer["parts"]["said"] == "count < 0"  # text parts are set as text by the bridge
+    assert "count &lt; 0" in DEMO.static_html("c")
+    assert 'data-choose="mode" data-value="0"' in answer["parts"]["chart"]
+    assert '<td class="n" data-value="0.0">0</td>' in answer["parts"]["chart.table"]
+
+
+def test_a_demo_without_a_run_or_sliders_renders():
+    bare = kit.Demo("Bare", Counter(), [kit.Part("p", lambda s: "<p>x</p>"), kit.Button("Bump", bump, 1)])
+    assert 'data-part="p"><p>x</p>' in bare.static_html("b") and "data-run" not in bare.static_html("b")
+
+
+def _package(tmp_path, files):
+    for rel, text in files.items():
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text(text)
+
+
+@pytest.fixture
+def package(tmp_path, monkeypatch):
+    monkeypatch.setattr(modules, "ROOT", tmp_path)
+    return lambda files: _package(tmp_path, files)
+
+
+def test_every_import_form_is_followed(package):
+    package(
+        {
+            "pyscript_demo/__init__.py": "",
+            "pyscript_demo/a.py": "import json\nimport numpy as np\n",
+            "pyscript_demo/b.py": "",
+            "pyscript_demo/c.py": "x = 1\n",
+            "pyscript_demo/d.py": "y = 1\n",
+            "pyscript_demo/e.py": "",
+            "pyscript_demo/sub/__init__.py": "",
+            "pyscript_demo/sub/f.py": "",
+            "pyscript_demo/demos/x/demo.py": (
+                "import pyscript_demo.a\nfrom pyscript_demo import b\nfrom pyscript_demo.c import x\n"
+                "from . import helper\nfrom .helper import z\nfrom ... import e\nfrom ...sub import f\n"
+                "from pyscript_demo.d import y\n"
+            ),
+            "pyscript_demo/demos/x/helper.py": "z = 1\n",
+        }
+    )
+    found = modules.shipped("pyscript_demo.demos.x.demo", ("numpy",))
+    assert found == sorted(
+        f"pyscript_demo/{p}"
+        for p in [
+            "__init__.py",
+            "a.py",
+            "b.py",
+            "c.py",
+            "d.py",
+            "e.py",
+            "sub/__init__.py",
+            "sub/f.py",
+            "demos/x/demo.py",
+            "demos/x/helper.py",
+        ]
+    )
+
+
+@pytest.mark.parametrize(
+    "source, named",
+    [
+        ("import scipy\n", "imports scipy"),
+        ("from .missing import z\n", "imports pyscript_demo.demos.x.missing"),
+        ("import pyscript_demo.nope\n", "imports pyscript_demo.nope"),
+    ],
+)
+def test_an_import_the_browser_cannot_follow_stops_the_build(package, source, named):
+    package({"pyscript_demo/__init__.py": "", "pyscript_demo/demos/x/demo.py": source})
+    with pytest.raises(modules.UnshippableImport, match=named) as err:
+        modules.shipped("pyscript_demo.demos.x.demo", ("numpy",))
+    assert "pyscript_demo/demos/x/demo.py:1" in str(err.value)
