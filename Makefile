@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test bench mirror browser clean
+.PHONY: serve build test bench mirror browser page clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -19,6 +19,10 @@ serve: $(VENV)/.installed
 ## build: write the site to site/
 build: $(VENV)/.installed
 	$(BIN)/mkdocs build --strict
+
+## page: write a new concept page, its listing, test and demo: make page PAGE=area/concept TITLE="..."
+page: $(VENV)/.installed
+	$(BIN)/python -m tools.new_page "$(PAGE)" "$(TITLE)"
 
 ## mirror: fetch and verify the runtime assets the tests serve in place of the CDN
 mirror: $(VENV)/.installed

@@ -7,6 +7,7 @@ grounding/  the bibliography, citations, claims and their panels
 learning/   the learning panels
 graph/      the concept graph, learning maps and the graph figure
 demo/       the live demos
+navigation/ the site's navigation, from the docs tree
 runtime/    where browsers load Pyodide and KaTeX from; the Content-Security-Policy
 """
 
@@ -20,12 +21,14 @@ from hooks.grounding import bibliography, citations, claim_jsonld, claims
 from hooks.grounding import panels as grounding_panels
 from hooks.learning import panels as learning_panels
 from hooks.listing import fence as code_listing
+from hooks.navigation import site_nav
 from hooks.runtime import assets as runtime_assets
 from hooks.runtime import content_policy
 
 
 def on_config(config):
     assets.publish(config, assets.__file__, "page.css")
+    site_nav.configure(config)
     runtime_assets.configure(config)
     content_policy.reset()
     math_katex.configure(config)

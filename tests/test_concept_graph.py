@@ -53,9 +53,9 @@ def element(html, css_class):
 # The real site.
 
 
-def test_there_are_three_connected_concept_pages():
-    pages = concept_pages()
-    assert set(pages) == {
+def test_the_first_three_concept_pages_are_connected():
+    pages = concept_pages()  # every concept page of docs/: a new one joins without an edit here
+    assert set(pages) >= {
         "machine-learning/linear-regression",
         "machine-learning/logistic-regression",
         "machine-learning/classification-metrics",

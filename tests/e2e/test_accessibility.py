@@ -4,16 +4,10 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.e2e.demo_page import PAGE, wait_live
+from tests.site_pages import page_urls
 from tools import runtime_mirror
 
-PAGES = [
-    "",
-    PAGE,
-    "machine-learning/linear-regression/",
-    "machine-learning/classification-metrics/",
-    "authoring/",
-    "concept-graph/",
-]
+PAGES = page_urls()  # every page of the site, from the docs tree
 PALETTES = {"light": "default", "dark": "slate"}  # emulated color scheme: Material's body[data-md-color-scheme]
 BLOCKING = {"serious", "critical"}
 # (rule id, CSS selector) pairs that come from Material for MkDocs itself and cannot be fixed from the

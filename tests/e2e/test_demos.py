@@ -2,31 +2,17 @@
 for any number of demos and pages, and figures that stay legible on a phone."""
 
 import json
-import re
 
 import pytest
 from playwright.sync_api import expect
 
 from hooks.demo import discovery
-from tests.conftest import ROOT, host_headers, make_project, mkdocs_build
+from tests.conftest import host_headers, make_project, mkdocs_build
 from tests.e2e.demo_page import LIVE_TIMEOUT_MS, demo_workers
+from tests.site_pages import demo_pages
 from tools.static_server import StaticServer
 
-DEMO_HEADER = re.compile(r"^/// demo \| ([\w-]+)\s*$", re.M)
-
-
-def pages_with_demos():
-    """{demo name: [page URL paths that show it]}, read from the docs the site is built from."""
-    found = {}
-    for path in sorted((ROOT / "docs").rglob("*.md")):
-        url = path.relative_to(ROOT / "docs").with_suffix("").as_posix() + "/"
-        url = "" if url == "index/" else url.removesuffix("index/")
-        for name in DEMO_HEADER.findall(path.read_text()):
-            found.setdefault(name, []).append(url)
-    return found
-
-
-PAGES = pages_with_demos()
+PAGES = demo_pages()
 
 
 def section(name):

@@ -1,0 +1,65 @@
+"""`make page`: a new concept page builds green straight away, in the navigation and the concept graph."""
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+
+from hooks.navigation import site_nav
+from tests.conftest import ROOT, SITE_SETTINGS, make_project
+from tools import new_page
+
+KEY, TITLE = "machine-learning/k-means", "K-Means Clustering"
+
+
+def test_a_new_page_builds_and_joins_the_navigation_and_the_graph(tmp_path):
+    docs = ROOT / "docs"
+    pages = {p.relative_to(docs).as_posix(): p.read_text() for p in docs.rglob("*.md")}
+    config = make_project(tmp_path, pages, copy_demo=True)
+    (tmp_path / "tests").mkdir()
+    written = new_page.write(tmp_path, KEY, TITLE)
+    assert len(written) == 4
+    # Run from the project, as an author does: the build imports its pyscript_demo, not the repository's.
+    env = {k: v for k, v in os.environ.items() if k not in SITE_SETTINGS} | {"NO_MKDOCS_2_WARNING": "1"}
+    build = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(tmp_path / "site")]
+    done = subprocess.run(build, capture_output=True, text=True, cwd=tmp_path, env=env, timeout=300)
+    assert done.returncode == 0, done.stderr
+    site = tmp_path / "site"
+    built = (site / KEY / "index.html").read_text()
+    assert 'data-demo="k-means"' in built and 'data-listing="pyscript_demo/k_means.py"' in built
+    assert "best guess: 3.5" in built  # the listing's real output
+    home = (site / "index.html").read_text()
+    assert re.search(rf'href="{KEY}/" class="md-nav__link">\s*<span class="md-ellipsis">\s*{TITLE}', home)
+    assert f'data-concept="{KEY}"' in (site / "concept-graph" / "index.html").read_text()
+    tested = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(tmp_path / "tests" / "test_k_means.py")],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env={**os.environ, **env},
+    )
+    assert tested.returncode == 0, tested.stdout
+    shutil.rmtree(tmp_path / "site")
+
+
+def test_the_tool_overwrites_nothing(tmp_path):
+    new_page.write(tmp_path, KEY, TITLE)
+    try:
+        new_page.write(tmp_path, KEY, TITLE)
+    except SystemExit as refused:
+        assert "already exist" in str(refused)
+    else:
+        raise AssertionError("the second run overwrote the page")
+
+
+def test_the_navigation_is_home_areas_in_learning_order_then_the_guides():
+    nav = site_nav.build(ROOT / "docs")
+    assert nav[0] == {"Home": "index.md"}
+    area = nav[1]["Machine Learning"]
+    order = [next(iter(item.values())) for item in area]
+    assert order.index("machine-learning/linear-regression.md") < order.index("machine-learning/logistic-regression.md")
+    assert order.index("machine-learning/logistic-regression.md") < order.index(
+        "machine-learning/classification-metrics.md"
+    )
+    assert nav[-2:] == [{"Concept graph": "concept-graph.md"}, {"Authoring guide": "authoring.md"}]
