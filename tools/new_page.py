@@ -16,7 +16,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 KEY = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*/[a-z0-9]+(-[a-z0-9]+)*$")
 
-PAGE = '''---
+PAGE = """---
 title: {title}
 description: "{title}: one sentence on what the reader will understand. Replace it."
 concept: {key}
@@ -74,9 +74,9 @@ pyscript_demo/{module}.py
 /// demo | {name}
 **Explore {title}.** Predict where the error is smallest, then move $c$ and check.
 ///
-'''
+"""
 
-LISTING = '''import numpy as np
+LISTING = """import numpy as np
 
 # A tiny example to replace: the squared error of a constant guess c for the numbers x.
 x = np.array([1.0, 2.0, 4.0, 7.0])
@@ -93,7 +93,7 @@ def best_guess():
 if __name__ == "__main__":
     print("best guess:", best_guess())
     print("its squared error:", round(squared_error(best_guess()), 4))
-'''
+"""
 
 TEST = '''"""The listing of {title}, in CPython: the code the page shows and the browser runs."""
 

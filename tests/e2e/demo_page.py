@@ -1,6 +1,7 @@
 """Reading and driving the Logistic Regression demo the way a reader does, and CPython's expectations."""
 
 import json
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -113,7 +114,7 @@ DEMO_MODULE = "**/pyscript_demo/demos/logistic_regression/" + MODEL_FILE
 
 def serve_demo_module(page, patch):
     """Serve model.py as `patch` (a function of its source) makes it, as if the demo's Python had a bug."""
-    patched = patch(open(model.__file__).read())
+    patched = patch(Path(model.__file__).read_text())
     page.route(DEMO_MODULE, lambda route: route.fulfill(body=patched))
 
 
