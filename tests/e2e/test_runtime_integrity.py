@@ -12,7 +12,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.e2e.conftest import LOOPBACK, serve_site
-from tests.e2e.demo_page import PAGE, wait_live
+from tests.e2e.demo_page import LIVE_TIMEOUT_MS, PAGE, wait_live
 
 KATEX_READY = """async () => {
   await document.fonts.ready;
@@ -92,8 +92,8 @@ def test_a_self_hosted_site_makes_no_third_party_request(page, self_hosted, netw
         page.wait_for_load_state("load")
         if page.locator(".katex").count():
             assert page.evaluate(KATEX_READY), f"{path}: KaTeX's stylesheet or fonts did not load"
-        if page.locator("section.live-demo").count():
-            wait_live(page)
+        for demo in page.locator("section.live-demo").all():  # a page may show several demos
+            expect(demo).to_have_attribute("data-state", "live", timeout=LIVE_TIMEOUT_MS)
     assert any(url.endswith("/runtime/pyodide-0.27.7/pyodide.asm.wasm") for url in requested)
     assert any("/runtime/katex-0.19.1/fonts/" in url for url in requested)
     assert {urlsplit(url).hostname for url in requested} <= LOOPBACK
