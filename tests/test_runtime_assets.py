@@ -2,6 +2,7 @@
 
 import base64
 import hashlib
+import json
 import re
 
 import pytest
@@ -31,9 +32,20 @@ def self_hosted_site(tmp_path_factory):
     return site
 
 
-def test_the_cdn_stylesheet_carries_the_mirrors_integrity_hash(built_site):
+def mirrored_stylesheet_integrity():
+    """The Subresource Integrity value of KaTeX's stylesheet in the sha256-verified mirror."""
     css = (runtime_mirror.asset("katex") / "dist" / "katex.min.css").read_bytes()
-    expected = "sha384-" + base64.b64encode(hashlib.sha384(css).digest()).decode()
+    return "sha384-" + base64.b64encode(hashlib.sha384(css).digest()).decode()
+
+
+def test_the_pinned_stylesheet_integrity_is_the_mirrored_files():
+    # The build reads the pin, so that it needs neither npm nor the network: the pin must be the file's.
+    pins = json.loads((ROOT / "runtime-lock.json").read_text())
+    assert pins["katex"]["stylesheet_integrity"] == mirrored_stylesheet_integrity()
+
+
+def test_the_cdn_stylesheet_carries_the_mirrors_integrity_hash(built_site):
+    expected = mirrored_stylesheet_integrity()
     for page in pages(built_site):
         html = page.read_text()
         tags = re.findall(r'<link rel="stylesheet" href="https://[^"]+katex.min.css"[^>]*>', html)
