@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test bench mirror browser clean
+.PHONY: serve build test test-fast bench mirror browser clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,10 @@ browser: $(VENV)/.installed
 ## test: every test, end to end included
 test: $(VENV)/.installed mirror browser
 	$(BIN)/python -m pytest
+
+## test-fast: every test but the end-to-end ones in a browser (tests/e2e/): seconds, not minutes
+test-fast: $(VENV)/.installed mirror
+	$(BIN)/python -m pytest --ignore=tests/e2e
 
 ## bench: time the page and the build against baselines measured in the same run (bench/results.md)
 bench: $(VENV)/.installed mirror browser
