@@ -126,6 +126,25 @@ def network(context, cdn_mirror):
     net = Network(cdn_mirror)
     net.attach(context)
     yield net
+    assert_network_clean(net)
+
+
+@pytest.fixture(scope="module")
+def shared_demo(browser, browser_context_args, servers, cdn_mirror):
+    """One Logistic Regression page for a whole module, so Pyodide starts once: (page, its Network).
+
+    Its tests take it through a fixture that returns it to the start (the demo's Reset) and checks its
+    network after each test.
+    """
+    net = Network(cdn_mirror)
+    context = net.attach(browser.new_context(**browser_context_args))
+    page = context.new_page()
+    page.goto(servers["root"].url + "machine-learning/logistic-regression/")
+    yield page, net
+    context.close()
+
+
+def assert_network_clean(net):
     assert not net.blocked, f"requests tried to leave the machine: {net.blocked}"
     assert not net.unmirrored, f"CDN files missing from the runtime mirror: {net.unmirrored}"
     assert not net.refused, f"the site's Content-Security-Policy blocked: {net.refused}"

@@ -1,6 +1,7 @@
 """Reading and driving the Logistic Regression demo the way a reader does, and CPython's expectations."""
 
 import json
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -74,7 +75,7 @@ def assert_matches_cpython(page):
     residual = q - logreg.y
     rows = table(page)
     assert len(rows) == 7
-    for (qv, qt, rv, rt, label), qi, ri in zip(rows, q, residual):
+    for (qv, qt, rv, rt, label), qi, ri in zip(rows, q, residual, strict=True):
         assert qv == pytest.approx(qi, abs=1e-9)
         assert rv == pytest.approx(ri, abs=1e-9)
         assert (qt, rt) == (f"{qi:.3f}", f"{ri:.3f}")
@@ -96,6 +97,16 @@ def set_weights(page, slope, bias):
     assert_matches_cpython(page)
 
 
+def reset(page):
+    """Back to the listing's start, as a reader gets there: Reset, answered by Python."""
+    page.click("button[data-action=reset]")
+    expect(page.locator(DEMO)).not_to_have_attribute("data-busy", "")
+    wait_weights(page, logreg.w_start[1], logreg.w_start[0])
+    expect(page.locator(".demo-steps")).to_have_text("0")
+    expect(page.locator("input[data-action=select]:checked")).to_have_count(0)
+    expect(page.locator("[data-run]")).to_have_attribute("aria-pressed", "false")
+
+
 def loss_history(page):
     return json.loads(page.get_attribute(".lr-loss-plot", "data-history"))
 
@@ -113,7 +124,7 @@ def serve_demo_module(page, patch):
     """Serve logreg_demo.py as `patch` (a function of its source) makes it, as if the demo's Python had a bug."""
     from pyscript_demo import logreg_demo
 
-    patched = patch(open(logreg_demo.__file__).read())
+    patched = patch(Path(logreg_demo.__file__).read_text())
     page.route(DEMO_MODULE, lambda route: route.fulfill(body=patched))
 
 

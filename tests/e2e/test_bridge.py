@@ -212,6 +212,7 @@ def test_data_saver_starts_no_worker_until_the_reader_asks(page, site):
     stub = open_page(page, site)
     expect(page.locator(STATUS)).to_contain_text("Data saver is on")
     assert page.get_attribute(DEMO, "data-state") == "static"
+    assert stub.served == 0
     page.click("[data-load]")
     expect(page.locator(STATUS)).to_have_text(LIVE)
     assert stub.served == 1
