@@ -150,6 +150,19 @@ def assert_network_clean(net):
     assert not net.refused, f"the site's Content-Security-Policy blocked: {net.refused}"
 
 
+# A browser that asks to save data: the page then leaves Python unloaded until the reader asks for it.
+SAVE_DATA = "Object.defineProperty(navigator, 'connection', {value: {saveData: true}})"
+
+
+@pytest.fixture
+def without_python(page):
+    """For tests of everything but the demo: the page opened as by a reader whose browser saves data, so
+    Python is not downloaded (the page is complete without it) and a Pyodide start these tests never look
+    at does not take their share of the machine."""
+    page.add_init_script(SAVE_DATA)
+    return page
+
+
 @pytest.fixture
 def demo_page(page, site):
     """The Logistic Regression page, opened, with its live demo section."""

@@ -115,7 +115,6 @@ def demo_workers(page):
     return [w for w in page.workers if w.url.endswith("/pyscript_demo/worker.js")]
 
 
-ENDLESS_TRAIN = "def train(state, count):\n    while True:\n        pass\n"
 # The demo module the browser downloads, as a route pattern.
 DEMO_MODULE = "**/pyscript_demo/logreg_demo.py"
 

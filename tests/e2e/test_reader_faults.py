@@ -39,7 +39,7 @@ MORE = (
 )
 
 
-def test_storage_that_fills_up_mid_session_is_said_and_nothing_typed_is_lost(page, site, tmp_path):
+def test_storage_that_fills_up_mid_session_is_said_and_nothing_typed_is_lost(page, without_python, site, tmp_path):
     """Storage worked when the page opened; the reader's note then outgrows the quota while they type.
     Every panel says its answers are no longer saved, the note keeps every character (and exports whole),
     the panels keep working, and once there is room again everything typed meanwhile is saved.
@@ -219,7 +219,7 @@ def _tab_to(page, selector, limit=150):
     raise AssertionError(f"Tab never reached {selector}")
 
 
-def test_every_learning_panel_is_answered_by_keyboard_alone(page, site, context, tmp_path):
+def test_every_learning_panel_is_answered_by_keyboard_alone(page, without_python, site, context, tmp_path):
     """Tab, arrows, Space and Enter only: choose in the storyboard and the inquiry, write the prediction,
     open the hints one by one and the answer, tick the rubric, fill the research room, export and copy;
     then a reload shows every answer kept."""
