@@ -47,10 +47,12 @@ addEventListener("DOMContentLoaded", () => {
 
 
 def test_loading_is_announced_stage_by_stage_then_the_demo_is_live(page, site):
-    """The real worker reports its three stages in order (the runtime, numpy, the page's Python)."""
+    """The real worker reports its three stages in order (the runtime, numpy, the page's Python). Static
+    first: the build's figure and Python's first live render of it are the same (no jump)."""
     page.add_init_script(RECORD_STATUS)
     page.goto(site + PAGE)
     demo_page = page
+    static = page.inner_html("[data-part=figure]")
     status = demo_page.locator("[data-status]")
     expect(status).to_contain_text("Loading Python, step")
     expect(demo_page.locator("[data-progress]")).to_be_visible()
@@ -61,6 +63,7 @@ def test_loading_is_announced_stage_by_stage_then_the_demo_is_live(page, site):
     expect(status).to_contain_text("Live")
     expect(demo_page.locator("[data-progress]")).to_be_hidden()
     expect(demo_page.locator("[data-retry]")).to_be_hidden()
+    assert page.inner_html("[data-part=figure]") == static
     assert_matches_cpython(demo_page)
     seen = demo_page.evaluate("window.__demoStatusSeen")
     states = [state for state, _, _ in seen]
@@ -88,14 +91,6 @@ def test_without_javascript_the_page_is_complete(browser, network, site):
     np.testing.assert_allclose([row[0] for row in table(page)], q, rtol=0, atol=1e-12)
     assert float(page.get_attribute(".demo-loss", "data-value")) == pytest.approx(float(loss), abs=1e-12)
     context.close()
-
-
-def test_static_figure_is_the_live_figure(page, site):
-    """Static first: the build's markup and Python's first live render are the same (no jump)."""
-    page.goto(site + PAGE)
-    static = page.inner_html("[data-part=figure]")
-    wait_live(page)
-    assert page.inner_html("[data-part=figure]") == static
 
 
 def test_blocked_runtime_leaves_the_page_readable_and_can_retry(page, site, network):
