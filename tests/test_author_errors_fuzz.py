@@ -13,8 +13,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from hooks.authoring.errors import AuthorError
-from hooks.grounding.claims import OPTIONS as CLAIM_OPTIONS
-from hooks.learning.panels import SPECS
+from hooks.grounding.claims import ClaimBlock
+from hooks.learning.panels import Inquiry, Practice, ResearchRoom, Storyboard
 from tests import harness
 
 REAL_KEYS = ["cs229-logistic-regression", "goodfellow-2016-deep-learning"]
@@ -22,12 +22,12 @@ KEYS = [*REAL_KEYS, "nope", "cs229", "Goodfellow"]
 JUNK_OPTIONS = ["colour", "title", "Id", "best", "choice", "1", "x y"]
 # Block name -> what follows its bar (None: nothing may), its options.
 BLOCKS = {
-    "claim": ("A statement.", list(CLAIM_OPTIONS)),
+    "claim": ("A statement.", list(ClaimBlock.OPTIONS)),
     "demo": ("logistic-regression", []),
-    "storyboard": ("Which change?", list(SPECS["storyboard"][1])),
-    "inquiry": ("Which cue?", list(SPECS["inquiry"][1])),
-    "practice": ("Predict.", list(SPECS["practice"][1])),
-    "research-room": (None, list(SPECS["research-room"][1])),
+    "storyboard": ("Which change?", list(Storyboard.OPTIONS)),
+    "inquiry": ("Which cue?", list(Inquiry.OPTIONS)),
+    "practice": ("Predict.", list(Practice.OPTIONS)),
+    "research-room": (None, list(ResearchRoom.OPTIONS)),
     "source-grounding": (None, []),
     "claim-review": (None, []),
     "learning-map": (None, []),

@@ -16,13 +16,11 @@ from pathlib import Path
 from markdown.util import AtomicString
 from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.structure.files import File
-from pymdownx.blocks import BlocksExtension
-from pymdownx.blocks.block import Block
 
 import pyscript_demo
 from hooks.authoring import assets
-from hooks.authoring.errors import CurrentPage, error_at, page_error
 from hooks.authoring.scan import find_blocks
+from hooks.authoring.site import Page, Site, SiteBlock, SiteBlocks
 from hooks.runtime import assets as runtime_assets
 
 DEMO_DIR = Path(pyscript_demo.__file__).parent
@@ -35,11 +33,11 @@ DEMOS = {
 }
 
 
-def check(markdown):
+def check(page: Page) -> None:
     """Refuse a `/// demo` without a name or with options: pymdownx would leave it on the page as text."""
-    for header in find_blocks(markdown, {LiveDemoBlock.NAME}, CurrentPage.first_line):
+    for header in find_blocks(page, {LiveDemoBlock.NAME}):
         if not (header.argument or "").strip():
-            raise error_at(
+            raise page.error_at(
                 header.line,
                 "`/// demo` has no demo name.",
                 f"write it after a bar: `/// demo | NAME`, NAME one of: {', '.join(sorted(DEMOS))}.",
@@ -67,18 +65,14 @@ def _modules(name):
     return sorted(f"{stem}.py" for stem in found)
 
 
-class LiveDemoBlock(Block):
+class LiveDemoBlock(SiteBlock):
     NAME = "demo"
     ARGUMENT = True
-    OPTIONS = {}
-
-    # Set by configure(): where the browser loads Pyodide from.
-    runtime = ""
 
     def on_create(self, parent):
         name = self.argument.strip()
         if name not in DEMOS:
-            raise page_error(
+            raise self.page.error(
                 f"/// demo | {name}",
                 f"there is no demo named {name!r}.",
                 f"use one of: {', '.join(sorted(DEMOS))}.",
@@ -91,7 +85,7 @@ class LiveDemoBlock(Block):
                 "class": "live-demo",
                 "data-demo": name,
                 "data-state": "static",
-                "data-runtime": self.runtime,
+                "data-runtime": runtime_assets.pyodide_folder(self.site, relative_to=SITE_DIR),
                 "data-entry": f"{module.__name__}:handle",
                 "data-modules": " ".join(_modules(module.__name__)),
                 "data-initial-state": json.dumps(module.initial_state()),
@@ -121,15 +115,10 @@ def _status():
     )
 
 
-class LiveDemoExtension(BlocksExtension):
-    def extendMarkdownBlocks(self, md, block_mgr):
-        block_mgr.register(LiveDemoBlock, {})
-
-
-def configure(config):
+def configure(site: Site) -> None:
     """Register the block and load the bridge script on every page."""
-    LiveDemoBlock.runtime = runtime_assets.pyodide_folder(relative_to=SITE_DIR)
-    config.markdown_extensions.append(LiveDemoExtension())
+    config = site.config
+    config.markdown_extensions.append(SiteBlocks(site, LiveDemoBlock))
     # Async: the bridge starts Python without waiting for the theme's own scripts to load and run.
     bridge = ExtraScriptValue(BRIDGE)
     bridge.async_ = True

@@ -11,14 +11,15 @@ import difflib
 import posixpath
 import re
 import xml.etree.ElementTree as etree
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from markdown.util import AtomicString
+from mkdocs.structure.files import Files
 from mkdocs.utils.meta import get_data
-from pymdownx.blocks.block import Block
 
 from hooks.authoring import front_matter
-from hooks.authoring.errors import AuthorError, CurrentPage
+from hooks.authoring.errors import AuthorError
+from hooks.authoring.site import Site, SiteBlock
 
 EDGE_KEYS = ("builds_on", "prerequisites", "next")
 FIRST_HEADING = re.compile(r"^# +(.+?) *$", re.M)
@@ -49,46 +50,46 @@ class Concept:
                 yield (self.key, edge.target, kind) if kind == "next" else (edge.target, self.key, kind)
 
 
+@dataclass
 class Graph:
-    """The site's concepts by key and by page (path under docs/), and the page being converted."""
+    """The site's concepts by key and by page (path under docs/): `site.state(Graph)`."""
 
-    by_key = {}
-    by_page = {}
-    current_uri = ""
+    by_key: dict[str, Concept] = field(default_factory=dict)
+    by_page: dict[str, Concept] = field(default_factory=dict)
 
 
-def collect(files, config):
+def collect(site: Site, files: Files) -> None:
     """Read and check every page's front matter, then the graph they make together."""
-    Graph.by_key, Graph.by_page = {}, {}
+    graph = site.state(Graph)
     for file in files.documentation_pages():
         markdown, _ = get_data(file.content_string)
-        CurrentPage.track(file.page, markdown, config)
-        data = front_matter.check(file.page)
+        page = site.read(file.page, markdown)
+        data = front_matter.check(page)
         if "concept" in data:
-            _add(_read(file.page, data, markdown))
+            _add(graph, _read(page, data, markdown))
         elif any(key in data for key in EDGE_KEYS):
             key = next(key for key in EDGE_KEYS if key in data)
             raise AuthorError(
-                CurrentPage.src_path,
-                front_matter.line_of(file.page, key),
+                page.src_path,
+                front_matter.line_of(page, key),
                 f"the front matter has `{key}` but no `concept`.",
                 "add `concept: area/name`: only a concept page joins the concept graph.",
             )
-    for concept in Graph.by_key.values():
-        _check_targets(concept)
-    _check_cycles()
+    for concept in graph.by_key.values():
+        _check_targets(graph, concept)
+    _check_cycles(graph)
 
 
 def _read(page, data, markdown):
     heading = FIRST_HEADING.search(markdown)
-    title = data.get("title") or (heading.group(1) if heading else page.file.name)
+    title = data.get("title") or (heading.group(1) if heading else page.mkdocs.file.name)
     edges = {kind: tuple(Edge(*found) for found in front_matter.edges(page, data, kind)) for kind in EDGE_KEYS}
     line = front_matter.line_of(page, "concept")
-    return Concept(data["concept"].strip(), title, page.file.src_uri, CurrentPage.src_path, line, **edges)
+    return Concept(data["concept"].strip(), title, page.src_uri, page.src_path, line, **edges)
 
 
-def _add(concept):
-    first = Graph.by_key.get(concept.key)
+def _add(graph, concept):
+    first = graph.by_key.get(concept.key)
     if first:
         raise AuthorError(
             concept.src_path,
@@ -96,24 +97,24 @@ def _add(concept):
             f"the concept {concept.key!r} is already the concept of {first.src_path}:{first.line}.",
             "give each page its own `concept` key.",
         )
-    Graph.by_key[concept.key] = Graph.by_page[concept.src_uri] = concept
+    graph.by_key[concept.key] = graph.by_page[concept.src_uri] = concept
 
 
-def _check_targets(concept):
+def _check_targets(graph, concept):
     for kind in EDGE_KEYS:
         for edge in getattr(concept, kind):
-            if edge.target not in Graph.by_key:
-                close = difflib.get_close_matches(edge.target, Graph.by_key, 1)
+            if edge.target not in graph.by_key:
+                close = difflib.get_close_matches(edge.target, graph.by_key, 1)
                 hint = f"did you mean {close[0]!r}? " if close else ""
                 raise AuthorError(
                     concept.src_path,
                     edge.line,
                     f"the front matter's `{kind}` names the concept {edge.target!r}, which no page has.",
-                    f"{hint}name the `concept` of a page in docs/: {', '.join(sorted(Graph.by_key))}.",
+                    f"{hint}name the `concept` of a page in docs/: {', '.join(sorted(graph.by_key))}.",
                 )
 
 
-def _check_cycles():
+def _check_cycles(graph):
     """Refuse prerequisites that lead back to where they started, naming the cycle."""
     done = set()
 
@@ -128,50 +129,44 @@ def _check_cycles():
                     "remove one prerequisite of the cycle: no concept can come before itself.",
                 )
             if edge.target not in done:
-                visit(Graph.by_key[edge.target], path + [edge.target])
+                visit(graph.by_key[edge.target], path + [edge.target])
         done.add(concept.key)
 
-    for key in sorted(Graph.by_key):
+    for key in sorted(graph.by_key):
         if key not in done:
-            visit(Graph.by_key[key], [key])
+            visit(graph.by_key[key], [key])
 
 
-def depths():
+def depths(site: Site) -> dict[str, int]:
     """{key: the length of the longest chain of prerequisites under the concept}; the graph has no cycle."""
-    found = {}
+    graph, found = site.state(Graph), {}
 
     def depth(key):
         if key not in found:
-            found[key] = 1 + max((depth(e.target) for e in Graph.by_key[key].prerequisites), default=-1)
+            found[key] = 1 + max((depth(e.target) for e in graph.by_key[key].prerequisites), default=-1)
         return found[key]
 
-    return {key: depth(key) for key in Graph.by_key}
+    return {key: depth(key) for key in graph.by_key}
 
 
-def enter(page):
-    """The page being converted: links are made relative to it."""
-    Graph.current_uri = page.file.src_uri
+def of_current_page(site: Site) -> Concept | None:
+    return site.state(Graph).by_page.get(site.page.src_uri)
 
 
-def of_current_page():
-    return Graph.by_page.get(Graph.current_uri)
-
-
-def href(key):
+def href(site: Site, key: str) -> str:
     """The concept's Markdown file, relative to the current page: MkDocs turns it into the page's URL."""
-    here = posixpath.dirname(Graph.current_uri) or "."
-    return posixpath.relpath(Graph.by_key[key].src_uri, here)
+    here = posixpath.dirname(site.page.src_uri) or "."
+    return posixpath.relpath(site.state(Graph).by_key[key].src_uri, here)
 
 
-def link(parent, key, css_class="concept-link"):
+def link(site: Site, parent: etree.Element, key: str, css_class: str = "concept-link") -> etree.Element:
     """An `<a>` to the concept's page, its title as text."""
-    anchor = etree.SubElement(parent, "a", {"class": css_class, "href": href(key), "data-concept": key})
-    anchor.text = AtomicString(Graph.by_key[key].title)
+    anchor = etree.SubElement(parent, "a", {"class": css_class, "href": href(site, key), "data-concept": key})
+    anchor.text = AtomicString(site.state(Graph).by_key[key].title)
     return anchor
 
 
-class GraphBlock(Block):
+class GraphBlock(SiteBlock):
     """A block drawn from the concept graph: the front matter says everything, so no title and no options."""
 
     ARGUMENT = False
-    OPTIONS = {}

@@ -11,11 +11,10 @@ import textwrap
 import xml.etree.ElementTree as etree
 
 from markdown.util import AtomicString
-from pymdownx.blocks import BlocksExtension
 
 from hooks.authoring import assets
-from hooks.authoring.errors import CurrentPage
 from hooks.authoring.scan import find_bare_blocks
+from hooks.authoring.site import Page, Site, SiteBlocks
 from hooks.graph import concept_graph
 
 # Layout in SVG user units.
@@ -26,23 +25,23 @@ BASELINE_LIFT = 4
 ARROW = "concept-graph-arrow"
 
 
-def configure(config):
-    config.markdown_extensions.append(ConceptGraphExtension())
-    assets.publish(config, __file__, "concept-graph.css")
+def configure(site: Site) -> None:
+    site.config.markdown_extensions.append(SiteBlocks(site, ConceptGraph))
+    assets.publish(site.config, __file__, "concept-graph.css")
 
 
-def check(markdown):
+def check(page: Page) -> None:
     """`/// concept-graph` takes neither a title nor options: refuse them rather than lose the block."""
-    find_bare_blocks(markdown, {ConceptGraph.NAME}, CurrentPage.first_line)
+    find_bare_blocks(page, {ConceptGraph.NAME})
 
 
-def layout():
+def layout(site: Site):
     """{key: (x, y, lines of the title)} and the figure's width and height."""
-    depths = concept_graph.depths()
+    depths, by_key = concept_graph.depths(site), site.state(concept_graph.Graph).by_key
     columns = {}
-    for key in sorted(depths, key=lambda k: (depths[k], concept_graph.Graph.by_key[k].title)):
+    for key in sorted(depths, key=lambda k: (depths[k], by_key[k].title)):
         columns.setdefault(depths[key], []).append(key)
-    lines = {key: textwrap.wrap(concept_graph.Graph.by_key[key].title, CHARS_PER_LINE) for key in depths}
+    lines = {key: textwrap.wrap(by_key[key].title, CHARS_PER_LINE) for key in depths}
     height_of = {key: 2 * PADDING + LINE_HEIGHT * len(lines[key]) for key in depths}
     column_height = {d: sum(height_of[k] for k in keys) + ROW_GAP * (len(keys) - 1) for d, keys in columns.items()}
     height = max(column_height.values(), default=0) + 2 * MARGIN
@@ -56,10 +55,10 @@ def layout():
     return places, width, height
 
 
-def pairs():
+def pairs(site: Site):
     """{(from key, to key): [front matter keys that draw this edge]}, in page order."""
     found = {}
-    for concept in concept_graph.Graph.by_key.values():
+    for concept in site.state(concept_graph.Graph).by_key.values():
         for source, target, kind in concept.edges():
             found.setdefault((source, target), []).append(kind)
     return found
@@ -72,7 +71,7 @@ class ConceptGraph(concept_graph.GraphBlock):
         wrapper = etree.SubElement(parent, "div", {"class": "concept-graph"})
         lead = etree.SubElement(wrapper, "div", {"class": "concept-graph__lead"})
         figure = etree.SubElement(wrapper, "figure")
-        places, width, height = layout()
+        places, width, height = layout(self.site)
         svg = etree.SubElement(
             figure,
             "svg",
@@ -85,7 +84,7 @@ class ConceptGraph(concept_graph.GraphBlock):
             },
         )
         _arrowhead(svg)
-        for (source, target), kinds in pairs().items():
+        for (source, target), kinds in pairs(self.site).items():
             etree.SubElement(
                 svg,
                 "path",
@@ -99,10 +98,10 @@ class ConceptGraph(concept_graph.GraphBlock):
                 },
             )
         for key, (x, y, lines) in places.items():
-            _node(svg, key, x, y, lines)
+            _node(self.site, svg, key, x, y, lines)
         caption = etree.SubElement(figure, "figcaption")
         caption.text = "Each arrow points from a concept to one that builds on it or comes after it."
-        _as_list(wrapper, places)
+        _as_list(self.site, wrapper, places)
         return lead
 
 
@@ -135,14 +134,14 @@ def _curve(source, target):
     )
 
 
-def _node(svg, key, x, y, lines):
+def _node(site, svg, key, x, y, lines):
     """The concept's box and title, one link to its page (kept out of the tab order: the list has it)."""
     anchor = etree.SubElement(
         svg,
         "a",
         {
             "class": "concept-graph__node",
-            "href": concept_graph.href(key),
+            "href": concept_graph.href(site, key),
             "data-concept": key,
             "tabindex": "-1",
         },
@@ -164,20 +163,15 @@ def _node(svg, key, x, y, lines):
         span.text = AtomicString(line)
 
 
-def _as_list(parent, places):
+def _as_list(site, parent, places):
     """The same graph as text: each concept, linked, and the concepts it leads to."""
     listing = etree.SubElement(parent, "ul", {"class": "concept-graph__list"})
     leads_to = {}
-    for source, target in pairs():
+    for source, target in pairs(site):
         leads_to.setdefault(source, []).append(target)
     for key in places:
         item = etree.SubElement(listing, "li")
         targets = leads_to.get(key, [])
-        concept_graph.link(item, key).tail = " leads to " if targets else ": nothing comes after it yet."
+        concept_graph.link(site, item, key).tail = " leads to " if targets else ": nothing comes after it yet."
         for index, target in enumerate(targets):
-            concept_graph.link(item, target).tail = ", " if index < len(targets) - 1 else "."
-
-
-class ConceptGraphExtension(BlocksExtension):
-    def extendMarkdownBlocks(self, md, block_mgr):
-        block_mgr.register(ConceptGraph, {})
+            concept_graph.link(site, item, target).tail = ", " if index < len(targets) - 1 else "."
