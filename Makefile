@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test test-fast bench mirror browser clean
+.PHONY: serve build lint test test-fast bench mirror browser clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -28,8 +28,13 @@ mirror: $(VENV)/.installed
 browser: $(VENV)/.installed
 	tools/ensure-browser $(BIN)/python
 
-## test: every test, end to end included
-test: $(VENV)/.installed mirror browser
+## lint: ruff's lint rules and formatting, over the whole repository (pyproject.toml configures them)
+lint: $(VENV)/.installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+## test: the lint, then every test, end to end included
+test: $(VENV)/.installed lint mirror browser
 	$(BIN)/python -m pytest
 
 ## test-fast: every test but the end-to-end ones in a browser (tests/e2e/): seconds, not minutes

@@ -76,8 +76,8 @@ def measure(tmp, rounds):
         config = make_project(project, _copies(count), copy_demo=True)
         times[count] = [_timed_build(config, project / f"site-{r}") for r in range(max(1, rounds // 2))]
         figures.append(Figure(f"build of {count} generated concept pages", "s", spread(times[count])))
-    per_page = [(b - a) / (SCALES[2] - SCALES[1]) for a, b in zip(times[SCALES[1]], times[SCALES[2]])]
-    earlier = [(b - a) / (SCALES[1] - SCALES[0]) for a, b in zip(times[SCALES[0]], times[SCALES[1]])]
+    per_page = [(b - a) / (SCALES[2] - SCALES[1]) for a, b in zip(times[SCALES[1]], times[SCALES[2]], strict=True)]
+    earlier = [(b - a) / (SCALES[1] - SCALES[0]) for a, b in zip(times[SCALES[0]], times[SCALES[1]], strict=True)]
     scaling = Figure(
         "build time per added page (50 to 200 pages)",
         "s",
@@ -86,7 +86,7 @@ def measure(tmp, rounds):
         spread(earlier),
         target="< 0.1 s a page, linear",
     )
-    scaling.ratio = spread([a / b for a, b in zip(per_page, earlier)])
+    scaling.ratio = spread([a / b for a, b in zip(per_page, earlier, strict=True)])
     scaling.met = scaling.value["median"] < 0.1 and scaling.ratio["median"] <= 1.25
     figures.append(scaling)
     config = tmp / f"pages-{SCALES[-1]}" / "mkdocs.yml"

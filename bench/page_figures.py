@@ -182,7 +182,7 @@ def measure(setup, rounds):
             # The page: cold, then warm (HTTP cache filled) in the same context.
             ctx = context()
             sizes = []
-            ctx.on("requestfinished", lambda r: sizes.append((r.url, r.sizes())))
+            ctx.on("requestfinished", lambda r, sizes=sizes: sizes.append((r.url, r.sizes())))
             page = ctx.new_page()
             t["cold"].append(_ready(page, page_url))
             t["site_bytes"].append(sum(_bytes(s) for u, s in sizes if u.startswith(setup.site.origin)))
@@ -200,7 +200,7 @@ def measure(setup, rounds):
             # The floor: Pyodide and numpy alone, cold then warm.
             ctx = context()
             sizes = []
-            ctx.on("requestfinished", lambda r: sizes.append((r.url, r.sizes())))
+            ctx.on("requestfinished", lambda r, sizes=sizes: sizes.append((r.url, r.sizes())))
             page = ctx.new_page()
             t["cold0"].append(_ready(page, setup.baseline))
             t["base_bytes"].append(sum(_bytes(s) for _, s in sizes))

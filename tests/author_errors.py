@@ -740,6 +740,17 @@ MISTAKES = (
             ),
         ),
     ),
+    Mistake(
+        "a setting under `extra.runtime` in `mkdocs.yml` that the build does not know",
+        (
+            Case(
+                "runtime-unknown-setting",
+                "Intro.\n",
+                "mkdocs.yml: extra.runtime has no setting 'pyodid'. Fix: use only pyodide, katex, self_host.",
+                config=("    pyodide: !ENV", "    pyodid: !ENV"),
+            ),
+        ),
+    ),
 )
 
 CASES = [case for mistake in MISTAKES for case in mistake.cases]

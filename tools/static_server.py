@@ -9,6 +9,7 @@ import functools
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import ClassVar
 
 
 class StaticServer:
@@ -19,7 +20,10 @@ class StaticServer:
         server = self
 
         class Handler(SimpleHTTPRequestHandler):
-            extensions_map = {**SimpleHTTPRequestHandler.extensions_map, ".mjs": "text/javascript"}
+            extensions_map: ClassVar[dict[str, str]] = {
+                **SimpleHTTPRequestHandler.extensions_map,
+                ".mjs": "text/javascript",
+            }
 
             def log_message(self, *args):
                 pass

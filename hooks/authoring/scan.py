@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import yaml
+from pymdownx.blocks import RE_START
 
 from hooks.authoring.site import Page
 
@@ -19,8 +20,12 @@ FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 # Inline code: a run of backticks up to the same run, within one paragraph.
 CODE_SPAN = re.compile(r"(`+)(?!`)(?:(?!\n[ \t]*\n).)+?(?<!`)\1(?!`)", re.S)
 LINK_DEFINITION = re.compile(r"^ {0,3}\[[^\]\n]+\]:.*$", re.M)
-# The header of a pymdownx block: `/// name | argument`, then options indented by four spaces.
-HEADER = re.compile(r"^( *)(/{3,}) *([\w-]+) *(?:\| *(.*?))? *$")
+# The header of a pymdownx block, `/// name | argument` (then options indented by four spaces), read by
+# pymdownx's own pattern; at any indent here, so a block nested where pymdownx cannot read it is found too.
+_LINE_START, _LINE_END = r"(?:^|\n)[ ]{0,3}", r"(?:\n|$)"
+if not (RE_START.pattern.startswith(_LINE_START) and RE_START.pattern.endswith(_LINE_END)):
+    raise ImportError("pymdownx.blocks.RE_START changed: read block headers as the new pattern does.")
+HEADER = re.compile(rf"^( *){RE_START.pattern.removeprefix(_LINE_START).removesuffix(_LINE_END)}$")
 # A line of a block quote: its `>` markers, then the quoted text.
 QUOTED = re.compile(r"^ {0,3}>[ >]*")
 OPTIONS_FIX = "write one `name: value` per line, indented four spaces under the header"

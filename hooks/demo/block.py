@@ -15,7 +15,8 @@ from pathlib import Path
 
 from markdown.util import AtomicString
 from mkdocs.config.config_options import ExtraScriptValue
-from mkdocs.structure.files import File
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
 
 import pyscript_demo
 from hooks.authoring import assets
@@ -45,7 +46,7 @@ def check(page: Page) -> None:
         header.options(())
 
 
-def _modules(name):
+def _modules(name: str) -> list[str]:
     """The files of pyscript_demo/ that module `name` imports, itself and the package included.
 
     The browser downloads only these, not every module of the package.
@@ -69,7 +70,7 @@ class LiveDemoBlock(SiteBlock):
     NAME = "demo"
     ARGUMENT = True
 
-    def on_create(self, parent):
+    def on_create(self, parent: etree.Element) -> etree.Element:
         name = self.argument.strip()
         if name not in DEMOS:
             raise self.page.error(
@@ -99,7 +100,7 @@ class LiveDemoBlock(SiteBlock):
         return body
 
 
-def _status():
+def _status() -> str:
     """Where the demo says what Python is doing; before any script runs, that the numbers are static."""
     return (
         '<div class="live-demo__status-bar">'
@@ -126,7 +127,7 @@ def configure(site: Site) -> None:
     assets.publish(config, __file__, "demo.css")
 
 
-def add_assets(files, config):
+def add_assets(files: Files, config: MkDocsConfig) -> Files:
     """Publish pyscript_demo/ (the Python the browser runs, and the bridge) with the site."""
     for path in sorted(DEMO_DIR.iterdir()):
         if path.suffix in {".py", ".js"}:

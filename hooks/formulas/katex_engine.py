@@ -27,7 +27,7 @@ class KatexError(ValueError):
 
 
 @functools.cache
-def _engine():
+def _engine() -> MiniRacer:
     ctx = MiniRacer()
     # Closed while the interpreter is still whole: left to garbage collection at exit,
     # V8's teardown can wait forever on mini-racer's already-stopped event-loop thread.
@@ -37,13 +37,13 @@ def _engine():
     return ctx
 
 
-def version():
+def version() -> str:
     """Version of the vendored KaTeX, as KaTeX itself reports it."""
     return _engine().eval("katex.version")
 
 
 @functools.lru_cache(maxsize=4096)
-def render(tex, display):
+def render(tex: str, display: bool) -> str:
     """KaTeX's HTML for `tex`; raises KatexError with KaTeX's own message."""
     result = json.loads(_engine().call("renderTex", tex, display))
     if "error" in result:

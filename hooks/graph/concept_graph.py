@@ -11,7 +11,9 @@ import difflib
 import posixpath
 import re
 import xml.etree.ElementTree as etree
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 from markdown.util import AtomicString
 from mkdocs.structure.files import Files
@@ -19,7 +21,7 @@ from mkdocs.utils.meta import get_data
 
 from hooks.authoring import front_matter
 from hooks.authoring.errors import AuthorError
-from hooks.authoring.site import Site, SiteBlock
+from hooks.authoring.site import Page, Site, SiteBlock
 
 EDGE_KEYS = ("builds_on", "prerequisites", "next")
 FIRST_HEADING = re.compile(r"^# +(.+?) *$", re.M)
@@ -43,7 +45,7 @@ class Concept:
     prerequisites: tuple
     next: tuple
 
-    def edges(self):
+    def edges(self) -> Iterator[tuple[str, str, str]]:
         """(from key, to key, front matter key) of each edge this page declares, pointing forward."""
         for kind in EDGE_KEYS:
             for edge in getattr(self, kind):
@@ -80,7 +82,7 @@ def collect(site: Site, files: Files) -> None:
     _check_cycles(graph)
 
 
-def _read(page, data, markdown):
+def _read(page: Page, data: dict[str, Any], markdown: str) -> Concept:
     heading = FIRST_HEADING.search(markdown)
     title = data.get("title") or (heading.group(1) if heading else page.mkdocs.file.name)
     edges = {kind: tuple(Edge(*found) for found in front_matter.edges(page, data, kind)) for kind in EDGE_KEYS}
@@ -88,7 +90,7 @@ def _read(page, data, markdown):
     return Concept(data["concept"].strip(), title, page.src_uri, page.src_path, line, **edges)
 
 
-def _add(graph, concept):
+def _add(graph: Graph, concept: Concept) -> None:
     first = graph.by_key.get(concept.key)
     if first:
         raise AuthorError(
@@ -100,7 +102,7 @@ def _add(graph, concept):
     graph.by_key[concept.key] = graph.by_page[concept.src_uri] = concept
 
 
-def _check_targets(graph, concept):
+def _check_targets(graph: Graph, concept: Concept) -> None:
     for kind in EDGE_KEYS:
         for edge in getattr(concept, kind):
             if edge.target not in graph.by_key:
@@ -114,14 +116,14 @@ def _check_targets(graph, concept):
                 )
 
 
-def _check_cycles(graph):
+def _check_cycles(graph: Graph) -> None:
     """Refuse prerequisites that lead back to where they started, naming the cycle."""
     done = set()
 
-    def visit(concept, path):
+    def visit(concept: Concept, path: list[str]) -> None:
         for edge in concept.prerequisites:
             if edge.target in path:
-                cycle = " → ".join(path[path.index(edge.target) :] + [edge.target])
+                cycle = " → ".join([*path[path.index(edge.target) :], edge.target])
                 raise AuthorError(
                     concept.src_path,
                     edge.line,
@@ -129,7 +131,7 @@ def _check_cycles(graph):
                     "remove one prerequisite of the cycle: no concept can come before itself.",
                 )
             if edge.target not in done:
-                visit(graph.by_key[edge.target], path + [edge.target])
+                visit(graph.by_key[edge.target], [*path, edge.target])
         done.add(concept.key)
 
     for key in sorted(graph.by_key):
@@ -141,7 +143,7 @@ def depths(site: Site) -> dict[str, int]:
     """{key: the length of the longest chain of prerequisites under the concept}; the graph has no cycle."""
     graph, found = site.state(Graph), {}
 
-    def depth(key):
+    def depth(key: str) -> int:
         if key not in found:
             found[key] = 1 + max((depth(e.target) for e in graph.by_key[key].prerequisites), default=-1)
         return found[key]

@@ -23,6 +23,8 @@ COLUMN_GAP, ROW_GAP, MARGIN = 80, 28, 8
 # Each line's tspan moves down a line height to its baseline; starting this much higher centres the text.
 BASELINE_LIFT = 4
 ARROW = "concept-graph-arrow"
+# Where a concept stands in the figure: x, y, and the lines of its title.
+Place = tuple[float, float, list[str]]
 
 
 def configure(site: Site) -> None:
@@ -35,7 +37,7 @@ def check(page: Page) -> None:
     find_bare_blocks(page, {ConceptGraph.NAME})
 
 
-def layout(site: Site):
+def layout(site: Site) -> tuple[dict[str, Place], float, float]:
     """{key: (x, y, lines of the title)} and the figure's width and height."""
     depths, by_key = concept_graph.depths(site), site.state(concept_graph.Graph).by_key
     columns = {}
@@ -55,7 +57,7 @@ def layout(site: Site):
     return places, width, height
 
 
-def pairs(site: Site):
+def pairs(site: Site) -> dict[tuple[str, str], list[str]]:
     """{(from key, to key): [front matter keys that draw this edge]}, in page order."""
     found = {}
     for concept in site.state(concept_graph.Graph).by_key.values():
@@ -67,7 +69,7 @@ def pairs(site: Site):
 class ConceptGraph(concept_graph.GraphBlock):
     NAME = "concept-graph"
 
-    def on_create(self, parent):
+    def on_create(self, parent: etree.Element) -> etree.Element:
         wrapper = etree.SubElement(parent, "div", {"class": "concept-graph"})
         lead = etree.SubElement(wrapper, "div", {"class": "concept-graph__lead"})
         figure = etree.SubElement(wrapper, "figure")
@@ -105,7 +107,7 @@ class ConceptGraph(concept_graph.GraphBlock):
         return lead
 
 
-def _arrowhead(svg):
+def _arrowhead(svg: etree.Element) -> None:
     marker = etree.SubElement(
         etree.SubElement(svg, "defs"),
         "marker",
@@ -122,7 +124,7 @@ def _arrowhead(svg):
     etree.SubElement(marker, "path", {"class": "concept-graph__arrowhead", "d": "M0,0 L10,5 L0,10 z"})
 
 
-def _curve(source, target):
+def _curve(source: Place, target: Place) -> str:
     """A curve from the right side of the source node to the left side of the target node."""
     (x1, y1, lines1), (x2, y2, lines2) = source, target
     start = (x1 + NODE_WIDTH, y1 + PADDING + LINE_HEIGHT * len(lines1) / 2)
@@ -134,7 +136,7 @@ def _curve(source, target):
     )
 
 
-def _node(site, svg, key, x, y, lines):
+def _node(site: Site, svg: etree.Element, key: str, x: float, y: float, lines: list[str]) -> None:
     """The concept's box and title, one link to its page (kept out of the tab order: the list has it)."""
     anchor = etree.SubElement(
         svg,
@@ -163,7 +165,7 @@ def _node(site, svg, key, x, y, lines):
         span.text = AtomicString(line)
 
 
-def _as_list(site, parent, places):
+def _as_list(site: Site, parent: etree.Element, places: dict[str, Place]) -> None:
     """The same graph as text: each concept, linked, and the concepts it leads to."""
     listing = etree.SubElement(parent, "ul", {"class": "concept-graph__list"})
     leads_to = {}

@@ -50,7 +50,7 @@ def place(page: Page, markdown: str) -> str:
 class LearningMap(concept_graph.GraphBlock):
     NAME = "learning-map"
 
-    def on_create(self, parent):
+    def on_create(self, parent: etree.Element) -> etree.Element:
         concept = concept_graph.of_current_page(self.site)
         panel = etree.SubElement(parent, "div", {"class": "learning-map", "data-concept": concept.key})
         lead = etree.SubElement(panel, "div", {"class": "learning-map__lead"})
@@ -71,7 +71,7 @@ class LearningMap(concept_graph.GraphBlock):
 class BuildsOn(concept_graph.GraphBlock):
     NAME = "builds-on"
 
-    def on_create(self, parent):
+    def on_create(self, parent: etree.Element) -> etree.Element:
         concept = concept_graph.of_current_page(self.site)
         wrapper = etree.SubElement(parent, "div", {"class": "concept-builds-on"})
         sentence = etree.SubElement(wrapper, "p")

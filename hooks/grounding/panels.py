@@ -45,7 +45,8 @@ class Panel(SiteBlock):
     TITLE: ClassVar[str] = ""
     LEAD: ClassVar[str] = ""
     EMPTY: ClassVar[str] = ""
-    LIST: ClassVar[tuple[str, dict[str, str]]] = ("ul", {})
+    LIST: ClassVar[str] = "ul"
+    LIST_CLASS: ClassVar[str | None] = None
 
     def on_create(self, parent: etree.Element) -> etree.Element:
         section = el(parent, "section", class_=f"grounding-panel {self.NAME}", aria_labelledby=self.NAME)
@@ -56,8 +57,7 @@ class Panel(SiteBlock):
             el(section, "p", self.EMPTY)
             return section
         self.introduce(section, items)
-        tag, attributes = self.LIST
-        listing = el(section, tag, **attributes)
+        listing = el(section, self.LIST, **({"class_": self.LIST_CLASS} if self.LIST_CLASS else {}))
         for item in items:
             self.entry(el(listing, "li"), item)
         return section
@@ -79,7 +79,7 @@ class SourceGrounding(Panel):
     TITLE = "Source Grounding"
     LEAD = "Canonical references for the mechanism on this page."
     EMPTY = "This page cites no sources."
-    LIST = ("ol", {"class_": "source-list"})
+    LIST, LIST_CLASS = "ol", "source-list"
 
     def items(self) -> list[Any]:
         return citations.listed(self.site)
@@ -99,7 +99,7 @@ class ClaimReview(Panel):
     TITLE = "Claim Review"
     LEAD = "Use equation, code, and demo objects to check whether the source support is operational."
     EMPTY = "This page records no claims."
-    LIST = ("ul", {"class_": "claim-review__index"})
+    LIST_CLASS = "claim-review__index"
 
     def items(self) -> list[Any]:
         return of_page(self.site, self.page.src_uri)

@@ -26,10 +26,10 @@
     ///
 
 Every panel renders complete, readable HTML (answers in <details>), so the page
-works without JavaScript; docs/javascripts/learning-panels.js adds the reveal
-order and keeps the reader's answers in localStorage under the page's object
-key. Options are read from the Markdown before conversion, so each mistake
-stops the build with its line.
+works without JavaScript; learning-panels.js, beside this module, adds the
+reveal order and keeps the reader's answers in localStorage under the page's
+object key. Each block's options are one spec (`OPTIONS`), run on the Markdown
+before conversion, so each mistake stops the build with its line.
 """
 
 import xml.etree.ElementTree as etree
