@@ -36,7 +36,7 @@ from hooks.runtime import content_policy
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     site = Site.create(config)
     assets.publish(config, assets.__file__, "page.css")
-    # First: the demo and the Content-Security-Policy read where the runtime is.
+    # The features' stylesheets are linked in this order: the page's, KaTeX's, then each feature's.
     runtime_assets.configure(site)
     math_katex.configure(site)
     code_listing.configure(site)
