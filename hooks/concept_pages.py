@@ -62,6 +62,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     # Every page's front matter, read and checked before any page is converted: learning maps link across pages.
     concept_graph.collect(Site.of(config), files)
+    code_listing.start(files)
     return nav
 
 

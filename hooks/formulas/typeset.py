@@ -1,7 +1,7 @@
 """Typeset every `$...$` and `$$...$$` formula with KaTeX at build time.
 
 Arithmatex finds the math; a tree processor replaces it with KaTeX's HTML
-(and MathML for screen readers). The reader downloads only KaTeX's CSS and
+(and MathML for screen readers), kept in the build cache. The reader downloads only KaTeX's CSS and
 fonts, of the same pinned version; a formula KaTeX rejects stops the build.
 """
 
@@ -13,6 +13,7 @@ from markdown.treeprocessors import Treeprocessor
 
 from hooks.authoring import assets
 from hooks.authoring.site import Site, SiteExtension
+from hooks.cache.store import BuildCache
 from hooks.formulas import katex_engine
 
 ARITHMATEX = "pymdownx.arithmatex"
@@ -22,9 +23,9 @@ KATEX_DOCS = "https://katex.org/docs/supported"
 class KatexTreeprocessor(Treeprocessor):
     """Replaces each arithmatex element's TeX with KaTeX's HTML."""
 
-    def __init__(self, md: Markdown, site: Site) -> None:
+    def __init__(self, md: Markdown, site: Site, cache: BuildCache) -> None:
         super().__init__(md)
-        self.site = site
+        self.site, self.cache = site, cache
 
     def run(self, root: etree.Element) -> None:
         for el in root.iter():
@@ -34,7 +35,7 @@ class KatexTreeprocessor(Treeprocessor):
             # Arithmatex escapes display math for HTML; KaTeX wants the TeX.
             tex = (html.unescape(el.text) if display else el.text or "").strip()
             try:
-                rendered = katex_engine.render(tex, display)
+                rendered = katex_engine.render(tex, display, self.cache)
             except katex_engine.KatexError as err:
                 raise self.site.page.error(
                     tex,
@@ -47,7 +48,8 @@ class KatexTreeprocessor(Treeprocessor):
 class KatexExtension(SiteExtension):
     def extendMarkdown(self, md: Markdown) -> None:
         # After the inline patterns (priority 20) have produced the arithmatex elements.
-        md.treeprocessors.register(KatexTreeprocessor(md, self.site), "katex", 19)
+        cache = BuildCache.of_project(self.site.config)
+        md.treeprocessors.register(KatexTreeprocessor(md, self.site, cache), "katex", 19)
 
 
 def configure(site: Site) -> None:

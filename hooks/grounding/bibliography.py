@@ -4,18 +4,23 @@ Every entry needs a title and an author; its `url` is where pages link, and its
 `note` field is the source's one-line role on the site.
 """
 
+import dataclasses
 import difflib
+import functools
+import importlib.metadata
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from pybtex.database import BibliographyDataError, Entry, Person, parse_string
 from pybtex.exceptions import PybtexError
+from pybtex.plugin import find_plugin
 from pybtex.richtext import Text
 from pybtex.scanner import PybtexSyntaxError
 
 from hooks.authoring.errors import AuthorError
 from hooks.authoring.site import Site
+from hooks.cache.store import BuildCache
 
 BIB_FILE = "references.bib"
 ENTRY_FIX = "write each entry as @type{key, title = {...}, author = {Last, First and ...}, year = {...}}."
@@ -61,7 +66,22 @@ def configure(site: Site) -> None:
     bibliography = site.state(Bibliography)
     bibliography.name = site.author_path(str(path))
     if path.is_file():
-        bibliography.sources = load(path.read_text(encoding="utf-8"), bibliography.name)
+        cache = BuildCache.of_project(site.config)
+        bibliography.sources = _kept(path.read_text(encoding="utf-8"), bibliography.name, cache)
+
+
+def _kept(text: str, name: str, cache: BuildCache) -> dict[str, Source]:
+    """load(), kept in the build cache under the file's text and pybtex's version."""
+    parts = [importlib.metadata.version("pybtex"), text]
+    stored = cache.get("bibliography", parts)
+    if isinstance(stored, list):
+        try:
+            return {source["key"]: Source(**source) for source in stored}
+        except (TypeError, KeyError):
+            pass
+    sources = load(text, name)
+    cache.put("bibliography", parts, [dataclasses.asdict(source) for source in sources.values()])
+    return sources
 
 
 def load(text: str, name: str) -> dict[str, Source]:
@@ -102,7 +122,13 @@ def _source(entry: Entry, text: str, name: str) -> Source:
 
 def _plain(latex: str) -> str:
     """BibTeX's LaTeX (braces, accents, escapes) as the text a reader sees."""
-    return Text.from_latex(latex).render_as("text")
+    return Text.from_latex(latex).render(_text_backend())
+
+
+@functools.cache
+def _text_backend() -> object:
+    # render_as() looks the backend up among every installed package's entry points on each call.
+    return find_plugin("pybtex.backends", "text")()
 
 
 def _names(persons: list[Person]) -> str:
