@@ -134,23 +134,28 @@ def project_modules(path: Path, root: Path) -> dict[Path, str]:
         if file in found:
             continue
         found[file] = source = file.read_text(encoding="utf-8")
-        try:
-            tree = ast.parse(source)
-        except (SyntaxError, ValueError):
-            continue
-        for node in ast.walk(tree):
-            if isinstance(node, ast.Import):
-                names, folders = [alias.name for alias in node.names], [path.parent, root]
-            elif isinstance(node, ast.ImportFrom):
-                module = node.module or ""
-                names = [f"{module}.{alias.name}" if module else alias.name for alias in node.names]
-                names += [module] if module else []
-                folders = [file.parents[min(node.level, len(file.parents)) - 1]] if node.level else [path.parent, root]
-            else:
-                continue
-            for name in names:
-                todo += _locate(name, folders, root)
+        for name, level in _imports(source):
+            folders = [file.parents[min(level, len(file.parents)) - 1]] if level else [path.parent, root]
+            todo += _locate(name, folders, root)
     return found
+
+
+@functools.lru_cache(maxsize=1024)
+def _imports(source: str) -> tuple:
+    """(dotted name, level) of every module an import in `source` may run; parsed once per source text."""
+    try:
+        tree = ast.parse(source)
+    except (SyntaxError, ValueError):
+        return ()
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found += [(alias.name, 0) for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            module = node.module or ""
+            found += [(f"{module}.{alias.name}" if module else alias.name, node.level) for alias in node.names]
+            found += [(module, node.level)] if module else []
+    return tuple(found)
 
 
 def _locate(name: str, folders: list[Path], root: Path) -> list[Path]:
