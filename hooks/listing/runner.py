@@ -164,11 +164,9 @@ def _locate(name: str, folders: list[Path], root: Path) -> list[Path]:
     for folder in folders:
         hits = []
         for depth in range(1, len(parts) + 1):
-            base = folder.joinpath(*parts[:depth])
-            for candidate in (base.parent / f"{base.name}.py", base / "__init__.py"):
-                candidate = candidate.resolve()
-                if candidate.is_file() and root in candidate.parents:
-                    hits.append(candidate)
+            base = os.path.join(folder, *parts[:depth])
+            hits += [Path(c) for c in (base + ".py", os.path.join(base, "__init__.py")) if os.path.isfile(c)]
+        hits = [hit for hit in hits if hit.is_relative_to(root)]
         if hits:
             return hits
     return []
