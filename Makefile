@@ -12,9 +12,9 @@ $(VENV)/.installed: pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
 	touch $@
 
-## serve: build the site and serve it on http://127.0.0.1:8000/ with live reload
+## serve: build the site and serve it on http://127.0.0.1:8000/ with live reload; an edit rebuilds its page only
 serve: $(VENV)/.installed
-	$(BIN)/mkdocs serve --livereload
+	$(BIN)/mkdocs serve --livereload --dirty
 
 ## build: write the site to site/
 build: $(VENV)/.installed

@@ -58,7 +58,7 @@ def _scales():
 
 def _curriculum(tmp, count, rounds):
     """Figures of one size: cold and warm builds, each against plain Material in the same round."""
-    config = curriculum.write(tmp / f"curriculum-{count}", count, AREAS)
+    config = curriculum.write(tmp / f"curriculum-{count}", count, min(AREAS, count))
     plain = _plain_config(config, tmp / f"curriculum-{count}", config.parent / "docs")
     cache = config.parent / ".cache" / "build"
     cold, warm, floor_cold, floor_warm, rss = [], [], [], [], []
