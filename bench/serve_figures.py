@@ -24,7 +24,7 @@ from tools import curriculum
 
 TARGET_S = 2.0
 SERVERS = (("dirty", ["--dirty"]), ("full", []))
-WAIT_S = 600
+WAIT_S = 1800
 
 
 def _free_port():
