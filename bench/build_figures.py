@@ -92,32 +92,6 @@ def measure(tmp, rounds):
         ours.append(_timed_build(ROOT / "mkdocs.yml", tmp / f"ours-{r}"))
         floor.append(_timed_build(plain, tmp / f"plain-{r}"))
     figures = [paired("build of the site", "s", ours, "plain Material, hooks removed", floor, "ratio <= 1.2", 1.2)]
-<<<<<<< HEAD
-    times = {}
-    for count in SCALES:
-        project = tmp / f"pages-{count}"
-        project.mkdir()
-        config = make_project(project, _copies(count), copy_demo=True)
-        times[count] = [_timed_build(config, project / f"site-{r}") for r in range(max(1, rounds // 2))]
-        figures.append(Figure(f"build of {count} generated concept pages", "s", spread(times[count])))
-    per_page = [(b - a) / (SCALES[2] - SCALES[1]) for a, b in zip(times[SCALES[1]], times[SCALES[2]], strict=True)]
-    earlier = [(b - a) / (SCALES[1] - SCALES[0]) for a, b in zip(times[SCALES[0]], times[SCALES[1]], strict=True)]
-    scaling = Figure(
-        "build time per added page (50 to 200 pages)",
-        "s",
-        spread(per_page),
-        "per added page, 1 to 50 pages",
-        spread(earlier),
-        target="< 0.1 s a page, linear",
-    )
-    scaling.ratio = spread([a / b for a, b in zip(per_page, earlier, strict=True)])
-    scaling.met = scaling.value["median"] < 0.1 and scaling.ratio["median"] <= 1.25
-    figures.append(scaling)
-    config = tmp / f"pages-{SCALES[-1]}" / "mkdocs.yml"
-    figures.append(
-        Figure(f"build peak RSS at {SCALES[-1]} pages", "MiB", spread([_peak_rss_mib(config, tmp / "rss-site")]))
-    )
-=======
     memory = {}
     for count in _scales():
         found, memory[count] = _curriculum(tmp, count, max(1, rounds // 2))
@@ -140,5 +114,4 @@ def measure(tmp, rounds):
         )
         figure.met = late <= 1.25 * max(early, 0.01)
         figures.append(figure)
->>>>>>> 30af4c6 (Faster rebuilds: front matter and block options parsed by libyaml (PyYAML's own parser again for an error's message), listing imports located without resolving paths; make bench builds a generated curriculum at 50, 200 and 500 concepts, cold and warm, against plain Material, and times a one-page edit in mkdocs serve)
     return figures

@@ -15,14 +15,18 @@ import hashlib
 import json
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
 
 # Bumped whenever the layout of an entry changes: older entries are then foreign.
 FORMAT = 1
 FOLDER = Path(".cache") / "build"
 
 
-def _json(value) -> str:
+def _json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
@@ -37,7 +41,7 @@ class BuildCache:
         self.root = root
 
     @classmethod
-    def of_project(cls, config) -> "BuildCache":
+    def of_project(cls, config: MkDocsConfig) -> "BuildCache":
         """The cache of the project whose mkdocs.yml `config` was read from."""
         return cls(Path(config.config_file_path).parent / FOLDER)
 
@@ -48,7 +52,7 @@ class BuildCache:
     def _path(self, namespace: str, key: str) -> Path:
         return self.root / namespace / key[:2] / f"{key}.json"
 
-    def get(self, namespace: str, parts: list):
+    def get(self, namespace: str, parts: list) -> Any:
         """The stored value for these parts, or None when there is none to trust."""
         if self.root is None:
             return None
@@ -61,7 +65,7 @@ class BuildCache:
             return None
         return value if sound else None
 
-    def put(self, namespace: str, parts: list, value) -> None:
+    def put(self, namespace: str, parts: list, value: Any) -> None:
         """Store a JSON value for these parts, atomically; a cache that cannot be written is only a slower build."""
         if self.root is None:
             return
@@ -80,7 +84,7 @@ class BuildCache:
         except OSError:
             Path(tmp).unlink(missing_ok=True)
 
-    def remember(self, namespace: str, parts: list, compute):
+    def remember(self, namespace: str, parts: list, compute: Callable[[], Any]) -> Any:
         """The stored value for these parts, or compute() stored and returned."""
         value = self.get(namespace, parts)
         if value is None:

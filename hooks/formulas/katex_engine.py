@@ -73,7 +73,7 @@ def render(tex: str, display: bool, cache: BuildCache | None = None) -> str:
 
 
 @functools.lru_cache(maxsize=4096)
-def _typeset(tex, options_json):
+def _typeset(tex: str, options_json: str) -> str:
     result = json.loads(_engine().call("renderTex", tex, json.loads(options_json)))
     if "error" in result:
         raise KatexError(result["error"])

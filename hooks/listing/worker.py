@@ -64,7 +64,7 @@ def run(path: str, timeout: float) -> dict:
             os._exit(_child(path, out.fileno(), err.fileno()))
         timed_out = threading.Event()
 
-        def stop():
+        def stop() -> None:
             timed_out.set()
             os.kill(pid, signal.SIGKILL)
 
