@@ -1,6 +1,6 @@
 """`/// learning-map` and `/// builds-on`: where a concept page comes from and where it leads, linked.
 
-Both render from the concept graph (hooks/concept_graph.py), that is from the
+Both render from the concept graph (concept_graph.py, beside this module), that is from the
 front matter's `builds_on`, `prerequisites` and `next`, so a page never holds a
 hand-typed link to a neighbour. A concept page with neighbours that places no
 learning map gets one at its end.
