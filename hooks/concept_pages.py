@@ -23,7 +23,7 @@ from hooks.authoring import assets, blocks
 from hooks.authoring.site import Site
 from hooks.demo import block as live_demo
 from hooks.formulas import typeset as math_katex
-from hooks.graph import concept_graph, learning_map
+from hooks.graph import area_index, concept_graph, learning_map
 from hooks.graph import figure as graph_figure
 from hooks.grounding import bibliography, citations, claim_jsonld, claims
 from hooks.grounding import panels as grounding_panels
@@ -47,6 +47,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     grounding_panels.configure(site)
     learning_map.configure(site)
     graph_figure.configure(site)
+    area_index.configure(site)
     learning_panels.configure(site)
     # Last: its colour corrections override every feature's stylesheet.
     assets.publish(config, assets.__file__, "contrast.css")
@@ -55,7 +56,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     site = Site.of(config)
-    files = assets.add_files(files, config)
+    files = area_index.add_pages(site, assets.add_files(files, config))
     return runtime_assets.add_files(site, live_demo.add_assets(files, config))
 
 
@@ -76,7 +77,7 @@ def on_page_markdown(markdown: str, page: MkDocsPage, config: MkDocsConfig, **kw
     graph_figure.check(here)
     live_demo.check(here)
     # The sections a page lacks are appended in this order: the learning map, then the grounding panels.
-    markdown = learning_map.place(here, markdown)
+    markdown = area_index.place(here, learning_map.place(here, markdown))
     return grounding_panels.place(here, markdown)
 
 

@@ -638,13 +638,13 @@ MISTAKES = (
                 f"unknown-{kind}",
                 {"a.md": concept_page("x/a", "A", f"{kind}:{value}\n"), "b.md": concept_page("x/b", "B")},
                 f"docs/a.md:{4 if kind == 'builds_on' else 5}: the front matter's `{kind}` names the concept 'x/bee',"
-                " which no page has. Fix: did you mean 'x/b'? name the `concept` of a page in docs/: x/a, x/b.",
+                " which no page has. Fix: did you mean 'x/b'? name the `concept` of a page in docs/.",
             )
             for kind, value in [("next", "\n- x/bee"), ("builds_on", " x/bee"), ("prerequisites", "\n- x/bee")]
         ),
     ),
     Mistake(
-        "prerequisites that lead back to where they started",
+        "concepts that come before one another in a loop, through `builds_on`, `prerequisites` or `next`",
         (
             Case(
                 "prerequisite-cycle",
@@ -653,9 +653,19 @@ MISTAKES = (
                     "b.md": concept_page("x/b", "B", "prerequisites:\n- x/a\n"),
                     "c.md": concept_page("x/c", "C", "prerequisites:\n- x/b: B first.\n"),
                 },
-                "docs/b.md:5: the prerequisites form a cycle: x/a → x/c → x/b → x/a (each needs the next first). Fix: remove one prerequisite of the cycle: no concept can come before itself.",
+                "docs/b.md:5: the concepts form a cycle: x/a → x/b → x/c → x/a (each comes before the next: x/a comes before x/b (`prerequisites` of docs/b.md:5); x/b comes before x/c (`prerequisites` of docs/c.md:5); x/c comes before x/a (`prerequisites` of docs/a.md:4)). Fix: remove one edge of the cycle: no concept can come before itself.",
+            ),
+            Case(
+                "next-cycle",
+                {
+                    "a.md": concept_page("x/a", "A", "builds_on: x/c\nnext: [x/b]\n"),
+                    "b.md": concept_page("x/b", "B", "next: [x/c]\n"),
+                    "c.md": concept_page("x/c", "C"),
+                },
+                "docs/a.md:5: the concepts form a cycle: x/a → x/b → x/c → x/a (each comes before the next: x/a comes before x/b (`next` of docs/a.md:5); x/b comes before x/c (`next` of docs/b.md:4); x/c comes before x/a (`builds_on` of docs/a.md:4)). Fix: remove one edge of the cycle: no concept can come before itself.",
             ),
         ),
+        shown="docs/b.md:5: the concepts form a cycle: x/a → x/b → x/c → x/a (each comes before the next: x/a comes before x/b (`prerequisites` of docs/b.md:5); ...",
     ),
     Mistake(
         "one concept key on two pages",
@@ -689,6 +699,16 @@ MISTAKES = (
                 "edges-without-concept",
                 {"a.md": "---\ntitle: A\nnext: [x/b]\n---\n"},
                 "docs/a.md:3: the front matter has `next` but no `concept`. Fix: add `concept: area/name`: only a concept page joins the concept graph.",
+            ),
+        ),
+    ),
+    Mistake(
+        "`/// area-index` on a page that is not an area's index page",
+        (
+            Case(
+                "area-index-off-an-area-page",
+                concept_page("x/a", "A") + "\n/// area-index\n///\n",
+                "docs/page.md:10: `/// area-index` is on a page that is not an area's index page. Fix: place it on `AREA/index.md`, where AREA is the first part of the area's concept keys.",
             ),
         ),
     ),

@@ -114,10 +114,11 @@ def test_the_graph_has_one_linked_node_per_concept_page_and_the_front_matter_edg
         expected |= {(key, t) for t in edge_targets(data, "next")}
     drawn = [(source, target) for source, _, target in EDGE.findall(svg)]
     assert sorted(drawn) == sorted(expected) and len(drawn) == len(set(drawn))
-    # The text alternative: the same pages, linked, in a list outside the (hidden) figure.
-    listing = html[html.index('class="concept-graph__list"') : html.index("</ul>", html.index("concept-graph__list"))]
+    # The index: the same pages, linked, each in its own entry.
+    listing = html[html.index('class="concept-graph__index"') : html.index("</ul>", html.index("concept-graph__index"))]
     assert sorted(set(key for key, _ in HREF.findall(listing))) == sorted(pages)
-    assert 'aria-hidden="true"' in svg.split(">", 1)[0]
+    opening = svg.split(">", 1)[0]
+    assert 'role="group"' in opening and 'aria-labelledby="area-machine-learning-graph-title"' in opening
 
 
 def test_the_home_page_lists_every_concept_page_and_the_graph(built_site):
@@ -158,5 +159,47 @@ def test_links_follow_the_sites_url_style(tmp_path):
     )
     assert 'data-concept="x/b" href="sub/b.html">B</a>' in html["a.md"]
     graph = html["graph.md"]
-    assert 'data-concept="x/a" href="a.html" tabindex="-1"' in graph
+    assert 'data-concept="x/a" href="a.html"' in graph
+    assert '<a href="x/index.html">X, in prerequisite order</a>' in graph
     assert 'data-from="x/a" data-kinds="next" data-to="x/b"' in graph
+
+
+def test_an_area_index_page_the_author_wrote_gets_the_list_at_its_end(tmp_path):
+    html = harness.convert(
+        tmp_path,
+        {
+            "x/index.md": "# The X area\n\nWhy these concepts belong together.\n",
+            "x/b.md": page("x/b", "B", prerequisites=["x/c"]),
+            "x/c.md": page("x/c", "C"),
+            "y/a.md": page("y/a", "A", next=["x/b"]),
+        },
+    )
+    x = html["x/index.md"]
+    assert x.index("Why these concepts belong together.") < x.index('class="area-index"')
+    listing = x[x.index('class="area-index__list"') :]
+    assert listing.index('data-concept="x/c"') < listing.index('data-concept="x/b"')
+    assert 'After <a class="concept-link" data-concept="x/c" href="c/">C</a>, ' in listing
+    assert '<a class="concept-link" data-concept="y/a" href="../y/a/">A</a>.' in listing
+    # The area nobody wrote an index page for gets one.
+    y = html["y/index.md"]
+    assert '<h1 id="y">Y' in y and 'data-concept="y/a" href="a/">A</a>' in y
+
+
+def test_every_graph_problem_is_reported_at_once_with_its_file_and_line(tmp_path):
+    message = harness.refusal(
+        tmp_path,
+        {
+            "a.md": page("x/a", "A", next=["x/nope"]),
+            "b.md": page("x/a", "B"),
+            "c.md": page("x/c", "C", builds_on="x/zzz"),
+        },
+    )
+    assert message == (
+        "the concept graph has 3 problems:\n"
+        "  docs/b.md:3: the concept 'x/a' is already the concept of docs/a.md:3. "
+        "Fix: give each page its own `concept` key.\n"
+        "  docs/a.md:5: the front matter's `next` names the concept 'x/nope', which no page has. "
+        "Fix: name the `concept` of a page in docs/.\n"
+        "  docs/c.md:4: the front matter's `builds_on` names the concept 'x/zzz', which no page has. "
+        "Fix: name the `concept` of a page in docs/."
+    )
