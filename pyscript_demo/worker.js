@@ -24,6 +24,43 @@ function errorMessage(err) {
   return String(err && err.message ? err.message : err);
 }
 
+// The site's own build of the runtime's Python files (precompiled, the standard library trimmed), when the
+// build made one: listed in runtime.json beside this script, each file fetched with its integrity checked,
+// then handed to Pyodide as it fetched it. Pyodide's core still comes from `runtime`.
+async function derivedFiles() {
+  const manifestURL = new URL("runtime.json", self.location.href);
+  const response = await fetch(manifestURL);
+  if (!response.ok) throw new Error(`runtime.json: HTTP ${response.status}`);
+  const derived = await response.json();
+  if (!derived.stdlib) return {};
+  const at = (url) => new URL(url, manifestURL).href;
+  const checked = async ({ url, integrity }) => {
+    const file = await fetch(at(url), { integrity }).catch(() => {
+      throw new Error(`${url}: download failed or its integrity check did not pass`);
+    });
+    if (!file.ok) throw new Error(`${url}: HTTP ${file.status}`);
+    return file.blob();
+  };
+  const [stdlib, lockFile] = await Promise.all([checked(derived.stdlib), checked(derived.lock)]);
+  const lock = JSON.parse(await lockFile.text());
+  // Pyodide resolves a package's file_name against indexURL: the derived wheels are named in full.
+  for (const entry of Object.values(lock.packages)) {
+    if (derived.wheels[entry.file_name]) entry.file_name = at(derived.wheels[entry.file_name]);
+  }
+  return {
+    stdLibURL: URL.createObjectURL(stdlib),
+    lockFileURL: URL.createObjectURL(new Blob([JSON.stringify(lock)], { type: "application/json" })),
+    env: { PYTHON_STDLIB_REST_URL: at(derived.rest) },
+  };
+}
+
+async function startPyodide(runtime) {
+  const derived = derivedFiles();
+  derived.catch(() => {}); // reported below, once Pyodide's own script is in
+  importScripts(new URL("pyodide.js", runtime).href);
+  return loadPyodide({ indexURL: runtime, ...(await derived) });
+}
+
 async function init({ runtime, moduleBase, modules, entry: entryName, lifeLock }) {
   // The demo's own modules download while Pyodide starts; a failure is reported once Pyodide is up.
   const sources = Promise.all(
@@ -44,8 +81,7 @@ async function init({ runtime, moduleBase, modules, entry: entryName, lifeLock }
     });
   }
   progress(0);
-  importScripts(new URL("pyodide.js", runtime).href);
-  const pyodide = await loadPyodide({ indexURL: runtime });
+  const pyodide = await startPyodide(runtime);
   progress(1);
   // loadPackage reports a failed download or a wrong sha256 through errorCallback, not by throwing.
   const problems = [];
