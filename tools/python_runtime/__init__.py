@@ -44,7 +44,8 @@ def derive(pyodide: Path, demos: Path, dest: Path) -> dict:
         (work / "in").mkdir()
         for name in ("python_stdlib.zip", wheel):
             shutil.copyfile(pyodide / name, work / "in" / name)
-        done = subprocess.run(["node", str(HERE / "in_node.js"), str(pyodide), str(work)], capture_output=True, text=True)
+        command = ["node", str(HERE / "in_node.js"), str(pyodide), str(work)]
+        done = subprocess.run(command, capture_output=True, text=True)
         if done.returncode != 0:
             raise DerivationError(f"Pyodide under Node failed:\n{done.stderr[-4000:]}")
         result = json.loads((work / "result.json").read_text())
