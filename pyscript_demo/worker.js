@@ -43,9 +43,14 @@ async function derivedFiles() {
   };
   const [stdlib, lockFile] = await Promise.all([checked(derived.stdlib), checked(derived.lock)]);
   const lock = JSON.parse(await lockFile.text());
-  // Pyodide resolves a package's file_name against indexURL: the derived wheels are named in full.
+  // Pyodide resolves a package's file_name against indexURL: the derived wheels are named in full. Each
+  // starts downloading now, checked against the lock, while Pyodide starts; Pyodide's own request for it
+  // later is answered by the HTTP cache.
   for (const entry of Object.values(lock.packages)) {
-    if (derived.wheels[entry.file_name]) entry.file_name = at(derived.wheels[entry.file_name]);
+    if (!derived.wheels[entry.file_name]) continue;
+    entry.file_name = at(derived.wheels[entry.file_name]);
+    const integrity = `sha256-${btoa(entry.sha256.match(/../g).map((h) => String.fromCharCode(parseInt(h, 16))).join(""))}`;
+    fetch(entry.file_name, { integrity }).catch(() => {});
   }
   return {
     stdLibURL: URL.createObjectURL(stdlib),
