@@ -185,7 +185,7 @@ def measure(setup, rounds):
         def context():
             ctx = browser.new_context()
             ctx.add_init_script(READY_OBSERVER)
-            ctx.on("request", lambda r: None if _local(r.url) else outside.append(r.url))
+            ctx.on("request", lambda r: None if urlsplit(r.url).hostname == "127.0.0.1" else outside.append(r.url))
             return ctx
 
         for _ in range(rounds):
@@ -252,11 +252,6 @@ def measure(setup, rounds):
     if outside:
         raise SystemExit(f"bench: requests tried to leave the machine: {sorted(set(outside))}")
     return _figures(t)
-
-
-def _local(url):
-    # blob: URLs are the worker's hand-over of files it already fetched (and checked) to Pyodide.
-    return urlsplit(url).hostname == "127.0.0.1" or url.startswith("blob:")
 
 
 def _bytes(sizes):

@@ -8,6 +8,7 @@ learning/   the learning panels
 graph/      the concept graph, learning maps and the graph figure
 demo/       the live demos
 runtime/    where browsers load Pyodide and KaTeX from; the Content-Security-Policy
+theme/      accessible names the theme's own markup lacks
 
 The build's state lives on one `Site` (made in on_config, found again with
 `Site.of(config)`) and one `Page` per page: see `hooks/authoring/site.py`.
@@ -31,6 +32,7 @@ from hooks.learning import panels as learning_panels
 from hooks.listing import fence as code_listing
 from hooks.runtime import assets as runtime_assets
 from hooks.runtime import content_policy
+from hooks.theme import dialog_names
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -87,7 +89,9 @@ def on_page_content(html: str, page: MkDocsPage, config: MkDocsConfig, files: Fi
 
 def on_post_page(output: str, page: MkDocsPage, config: MkDocsConfig) -> str:
     site = Site.of(config)
-    return content_policy.collect(site, runtime_assets.protect(site, claim_jsonld.inject(site, output, page)))
+    return content_policy.collect(
+        site, runtime_assets.protect(site, dialog_names.add(claim_jsonld.inject(site, output, page)))
+    )
 
 
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
@@ -95,7 +99,7 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
     if template_name != "404.html":
         return output_content
     site = Site.of(config)
-    return content_policy.collect(site, runtime_assets.protect(site, output_content))
+    return content_policy.collect(site, runtime_assets.protect(site, dialog_names.add(output_content)))
 
 
 def on_post_build(config: MkDocsConfig) -> None:

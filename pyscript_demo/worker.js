@@ -25,45 +25,67 @@ function errorMessage(err) {
 }
 
 // The site's own build of the runtime's Python files (precompiled, the standard library trimmed), when the
-// build made one: listed in runtime.json beside this script, each file fetched with its integrity checked,
-// then handed to Pyodide as it fetched it. Pyodide's core still comes from `runtime`.
+// build made one: runtime.json, beside this script, lists them with their integrity hashes. Pyodide fetches
+// them itself, in parallel with its core from `runtime`; the worker's fetch adds each file's integrity
+// check to those requests, and names in full the derived wheels in the lock file (Pyodide resolves a
+// package against indexURL). Returns loadPyodide's options, and `refused()`: the first file refused.
 async function derivedFiles() {
   const manifestURL = new URL("runtime.json", self.location.href);
   const response = await fetch(manifestURL);
   if (!response.ok) throw new Error(`runtime.json: HTTP ${response.status}`);
   const derived = await response.json();
-  if (!derived.stdlib) return {};
+  if (!derived.stdlib) return { options: {}, refused: () => null };
   const at = (url) => new URL(url, manifestURL).href;
-  const checked = async ({ url, integrity }) => {
-    const file = await fetch(at(url), { integrity }).catch(() => {
-      throw new Error(`${url}: download failed or its integrity check did not pass`);
-    });
-    if (!file.ok) throw new Error(`${url}: HTTP ${file.status}`);
-    return file.blob();
+  let refused = null;
+  const checked = new Map([
+    [at(derived.stdlib.url), { ...derived.stdlib, adapt: (file) => file }],
+    [at(derived.lock.url), { ...derived.lock, adapt: (file) => withFullWheelNames(file, derived.wheels, at) }],
+  ]);
+  const plainFetch = self.fetch.bind(self);
+  self.fetch = async (input, init) => {
+    const file = checked.get(String(input));
+    if (!file) return plainFetch(input, init);
+    try {
+      return await file.adapt(await plainFetch(input, { ...init, integrity: file.integrity }));
+    } catch {
+      refused ??= new Error(`${file.url}: download failed or its integrity check did not pass`);
+      throw refused;
+    }
   };
-  const [stdlib, lockFile] = await Promise.all([checked(derived.stdlib), checked(derived.lock)]);
-  const lock = JSON.parse(await lockFile.text());
-  // Pyodide resolves a package's file_name against indexURL: the derived wheels are named in full. Each
-  // starts downloading now, checked against the lock, while Pyodide starts; Pyodide's own request for it
-  // later is answered by the HTTP cache.
-  for (const entry of Object.values(lock.packages)) {
-    if (!derived.wheels[entry.file_name]) continue;
-    entry.file_name = at(derived.wheels[entry.file_name]);
-    const integrity = `sha256-${btoa(entry.sha256.match(/../g).map((h) => String.fromCharCode(parseInt(h, 16))).join(""))}`;
-    fetch(entry.file_name, { integrity }).catch(() => {});
-  }
-  return {
-    stdLibURL: URL.createObjectURL(stdlib),
-    lockFileURL: URL.createObjectURL(new Blob([JSON.stringify(lock)], { type: "application/json" })),
+  const options = {
+    stdLibURL: at(derived.stdlib.url),
+    lockFileURL: at(derived.lock.url),
     env: { PYTHON_STDLIB_REST_URL: at(derived.rest) },
   };
+  return { options, refused: () => refused };
+}
+
+// Each derived wheel named by its full URL, and downloading now (checked against the lock) while Pyodide
+// starts: Pyodide's own request for it later is answered by the HTTP cache.
+async function withFullWheelNames(response, wheels, at) {
+  if (!response.ok) throw new Error(`HTTP ${response.status}`);
+  const lock = await response.json();
+  for (const entry of Object.values(lock.packages)) {
+    if (!wheels[entry.file_name]) continue;
+    entry.file_name = at(wheels[entry.file_name]);
+    const digest = entry.sha256.match(/../g).map((byte) => String.fromCharCode(parseInt(byte, 16)));
+    fetch(entry.file_name, { integrity: `sha256-${btoa(digest.join(""))}` }).catch(() => {});
+  }
+  return new Response(JSON.stringify(lock), { headers: { "Content-Type": "application/json" } });
 }
 
 async function startPyodide(runtime) {
   const derived = derivedFiles();
   derived.catch(() => {}); // reported below, once Pyodide's own script is in
   importScripts(new URL("pyodide.js", runtime).href);
-  return loadPyodide({ indexURL: runtime, ...(await derived) });
+  const { options, refused } = await derived;
+  try {
+    const pyodide = await loadPyodide({ indexURL: runtime, ...options });
+    if (refused()) throw refused();
+    return pyodide;
+  } catch (err) {
+    throw refused() || err;
+  }
 }
 
 async function init({ runtime, moduleBase, modules, entry: entryName, lifeLock }) {

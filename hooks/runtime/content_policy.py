@@ -2,9 +2,7 @@
 
 The policy allows only what the pages use: the site itself, the runtime's
 folders on the CDN (none when the runtime is self-hosted), WebAssembly
-compilation for Pyodide ('wasm-unsafe-eval', not 'unsafe-eval'), the worker's
-hand-over of the integrity-checked derived Python files to Pyodide as blob:
-URLs (connect-src only; never scripts), inline style
+compilation for Pyodide ('wasm-unsafe-eval', not 'unsafe-eval'), inline style
 attributes (KaTeX positions glyphs with them), and the theme's few inline
 scripts, each by its sha256 collected from the built pages (so no
 'unsafe-inline' for scripts).
@@ -84,7 +82,6 @@ def policy(site: Site) -> str:
     runtime = site.state(Runtime)
     # The runtime's folders, not the CDN's origin: the CDN serves any package, which must not run here.
     pyodide, katex = ([], []) if runtime.self_hosted else ([runtime.pyodide], [runtime.katex])
-    handed_over = ["blob:"] if runtime.derived else []
     directives = {
         "default-src": ["'self'"],
         "script-src": ["'self'", "'wasm-unsafe-eval'", *pyodide, *sorted(site.state(Policy).script_hashes)],
@@ -92,7 +89,7 @@ def policy(site: Site) -> str:
         "style-src-attr": ["'unsafe-inline'"],
         "img-src": ["'self'", "data:"],
         "font-src": ["'self'", *katex],
-        "connect-src": ["'self'", *handed_over, *pyodide],
+        "connect-src": ["'self'", *pyodide],
         "worker-src": ["'self'"],
         "object-src": ["'none'"],
         "base-uri": ["'self'"],
