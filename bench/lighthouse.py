@@ -84,7 +84,12 @@ def _anchor(tmp):
 
 
 def _audit(cli, url, out):
-    flags = [*chromium.FLAGS, "--headless=new", "--no-sandbox", "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"]
+    flags = [
+        *chromium.FLAGS,
+        "--headless=new",
+        "--no-sandbox",
+        "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
+    ]
     env = {**os.environ, "CHROME_PATH": chromium.launch_options().get("executable_path", "")}
     subprocess.run(
         [
@@ -152,7 +157,13 @@ def _figures(page, site, anchor):
     lcp.target, lcp.met = "< 2,500 ms", lcp.value["median"] < TARGETS["lcp"]
     cls = Figure(f"{name}: layout shift", "", spread(values["cls"]), "client-side KaTeX", spread(anchors["cls"]))
     cls.target, cls.met = "< 0.1", cls.value["median"] < TARGETS["cls"]
-    a11y = Figure(f"{name}: accessibility", "", spread(values["accessibility"]), "client-side KaTeX", spread(anchors["accessibility"]))
+    a11y = Figure(
+        f"{name}: accessibility",
+        "",
+        spread(values["accessibility"]),
+        "client-side KaTeX",
+        spread(anchors["accessibility"]),
+    )
     a11y.target, a11y.met = "1.00", a11y.value["min"] >= TARGETS["accessibility"]
     failed = sorted({a for r in site for a in r["failed"]})
     if failed:

@@ -1,6 +1,7 @@
 """Run every benchmark, print the table, write bench/results.md and bench/results.json.
 
-BENCH_ROUNDS (default 5) sets how many times each figure is measured.
+BENCH_ROUNDS (default 5) sets how many times each figure is measured;
+LIGHTHOUSE_ROUNDS (default 1) how many Lighthouse audits each page and its anchor get.
 """
 
 import datetime
@@ -9,7 +10,7 @@ import platform
 import tempfile
 from pathlib import Path
 
-from bench import build_figures, page_figures
+from bench import build_figures, lighthouse, page_figures
 from bench.report import as_json, markdown
 
 HERE = Path(__file__).parent
@@ -28,6 +29,7 @@ def main():
             figures = page_figures.measure(setup, rounds)
         finally:
             setup.close()
+        figures += lighthouse.measure(tmp, int(os.environ.get("LIGHTHOUSE_ROUNDS", "1")))
         figures += build_figures.measure(tmp, rounds)
     table = markdown(figures, context)
     (HERE / "results.md").write_text(table)

@@ -8,7 +8,7 @@ learning/   the learning panels
 graph/      the concept graph, learning maps and the graph figure
 demo/       the live demos
 runtime/    where browsers load Pyodide and KaTeX from; the Content-Security-Policy
-theme/      accessible names the theme's own markup lacks
+theme/      what the site adds to the theme: accessible names, lighter first rendering
 
 The build's state lives on one `Site` (made in on_config, found again with
 `Site.of(config)`) and one `Page` per page: see `hooks/authoring/site.py`.
@@ -20,6 +20,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkDocsPage
 
+from hooks import theme
 from hooks.authoring import assets, blocks
 from hooks.authoring.site import Site
 from hooks.demo import block as live_demo
@@ -50,6 +51,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     learning_map.configure(site)
     graph_figure.configure(site)
     learning_panels.configure(site)
+    theme.configure(site)
     # Last: its colour corrections override every feature's stylesheet.
     assets.publish(config, assets.__file__, "contrast.css")
     return config
