@@ -60,16 +60,11 @@ async function derivedFiles() {
   return { options, refused: () => refused };
 }
 
-// Each derived wheel named by its full URL, and downloading now (checked against the lock) while Pyodide
-// starts: Pyodide's own request for it later is answered by the HTTP cache.
 async function withFullWheelNames(response, wheels, at) {
   if (!response.ok) throw new Error(`HTTP ${response.status}`);
   const lock = await response.json();
   for (const entry of Object.values(lock.packages)) {
-    if (!wheels[entry.file_name]) continue;
-    entry.file_name = at(wheels[entry.file_name]);
-    const digest = entry.sha256.match(/../g).map((byte) => String.fromCharCode(parseInt(byte, 16)));
-    fetch(entry.file_name, { integrity: `sha256-${btoa(digest.join(""))}` }).catch(() => {});
+    if (wheels[entry.file_name]) entry.file_name = at(wheels[entry.file_name]);
   }
   return new Response(JSON.stringify(lock), { headers: { "Content-Type": "application/json" } });
 }
