@@ -20,7 +20,8 @@ serve: $(VENV)/.installed
 build: $(VENV)/.installed
 	$(BIN)/mkdocs build --strict
 
-## mirror: fetch and verify the runtime assets the tests serve in place of the CDN
+## mirror: fetch and verify the runtime assets the tests serve in place of the CDN, and derive from them
+## the site's faster Python runtime (needs npm and Node once)
 mirror: $(VENV)/.installed
 	$(BIN)/python -m tools.runtime_mirror
 
@@ -41,7 +42,8 @@ test: $(VENV)/.installed lint mirror browser
 test-fast: $(VENV)/.installed mirror
 	$(BIN)/python -m pytest --ignore=tests/e2e
 
-## bench: time the page and the build against baselines measured in the same run (bench/results.md)
+## bench: time the page and the build against baselines measured in the same run (bench/results.md);
+## Lighthouse 12.2.3 is installed into .cache/lighthouse with npm the first time
 bench: $(VENV)/.installed mirror browser
 	$(BIN)/python -m bench.run
 

@@ -8,6 +8,7 @@ learning/   the learning panels
 graph/      the concept graph, learning maps and the graph figure
 demo/       the live demos
 runtime/    where browsers load Pyodide and KaTeX from; the Content-Security-Policy
+theme/      what the site adds to the theme: accessible names, lighter first rendering
 
 The build's state lives on one `Site` (made in on_config, found again with
 `Site.of(config)`) and one `Page` per page: see `hooks/authoring/site.py`.
@@ -19,6 +20,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkDocsPage
 
+from hooks import theme
 from hooks.authoring import assets, blocks
 from hooks.authoring.site import Site
 from hooks.demo import block as live_demo
@@ -31,6 +33,7 @@ from hooks.learning import panels as learning_panels
 from hooks.listing import fence as code_listing
 from hooks.runtime import assets as runtime_assets
 from hooks.runtime import content_policy
+from hooks.theme import dialog_names
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -49,6 +52,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     graph_figure.configure(site)
     area_index.configure(site)
     learning_panels.configure(site)
+    theme.configure(site)
     # Last: its colour corrections override every feature's stylesheet.
     assets.publish(config, assets.__file__, "contrast.css")
     return config
@@ -89,7 +93,9 @@ def on_page_content(html: str, page: MkDocsPage, config: MkDocsConfig, files: Fi
 
 def on_post_page(output: str, page: MkDocsPage, config: MkDocsConfig) -> str:
     site = Site.of(config)
-    return content_policy.collect(site, runtime_assets.protect(site, claim_jsonld.inject(site, output, page)))
+    return content_policy.collect(
+        site, runtime_assets.protect(site, dialog_names.add(claim_jsonld.inject(site, output, page)))
+    )
 
 
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
@@ -97,7 +103,7 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
     if template_name != "404.html":
         return output_content
     site = Site.of(config)
-    return content_policy.collect(site, runtime_assets.protect(site, output_content))
+    return content_policy.collect(site, runtime_assets.protect(site, dialog_names.add(output_content)))
 
 
 def on_post_build(config: MkDocsConfig) -> None:

@@ -5,9 +5,20 @@ the KaTeX stylesheet's tag then carries the Subresource Integrity hash pinned in
 runtime-lock.json (the tests check it against the sha256-verified mirror), so a
 browser refuses a file the CDN changed. With `extra.runtime.self_host: true` the same mirror's files are
 published inside the site, and the pages load nothing from a third party.
+
+In both modes the site serves its own build of the runtime's Python files when
+`make mirror` has derived one (tools/python_runtime: precompiled, trimmed
+standard library and numpy, a lock file to match): the worker reads where they
+are, with their integrity hashes, from `RUNTIME_MANIFEST` beside it. Without
+one (a fresh clone before `make mirror`) the build says so and the pages load
+the plain runtime, slower to start, from the CDN.
 """
 
+import base64
+import hashlib
 import html
+import json
+import logging
 import posixpath
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +34,10 @@ from hooks.runtime import lock
 
 SITE_DIR = "runtime"
 KATEX_CSS = "katex.min.css"
+# Read by pyscript_demo/worker.js, beside it: where the derived Python files are and their hashes.
+RUNTIME_MANIFEST = "pyscript_demo/runtime.json"
+
+log = logging.getLogger("mkdocs.plugins.concept_pages")
 
 
 @dataclass
@@ -33,6 +48,8 @@ class Runtime:
     pyodide: str = ""  # the folder holding pyodide.js: a URL, or a path in the site when self-hosted
     katex: str = ""  # the folder holding katex.min.css and fonts/, likewise
     integrity: str = ""  # SRI of the CDN's katex.min.css
+    derived: tuple[Path, dict] | None = None  # (mirror folder, its record) of the derived Python files, when made
+    python: str = ""  # their folder in the site
 
 
 def _flag(value: Any) -> bool:
@@ -117,6 +134,46 @@ def configure(site: Site) -> None:
             )
         runtime.integrity = pins["katex"]["stylesheet_integrity"]
     config.extra_css.append(runtime.katex + KATEX_CSS)
+    _configure_derived(runtime)
+
+
+def _configure_derived(runtime: Runtime) -> None:
+    try:
+        runtime.derived = lock.derived()
+    except (lock.MirrorError, OSError) as err:
+        if runtime.self_hosted:
+            raise ConfigurationError(
+                f"The self-hosted site needs the derived Python runtime: {err}. Fix: run `make mirror`."
+            ) from None
+        runtime.derived = None
+        log.info("No derived Python runtime (%s): pages load the plain one from the CDN. `make mirror` makes it.", err)
+        return
+    record = runtime.derived[1]
+    # Named by content: a host may cache the folder for ever.
+    digest = hashlib.sha256(json.dumps(record["files"], sort_keys=True).encode()).hexdigest()
+    runtime.python = f"{SITE_DIR}/python-{digest[:12]}/"
+    if record["pin"]["demos"] != lock.demos_digest():
+        log.info(
+            "The demos changed since the Python runtime was traced: a module it left out is fetched when first "
+            "imported. `make mirror` traces them again."
+        )
+
+
+def _integrity(path: Path) -> str:
+    return "sha384-" + base64.b64encode(hashlib.sha384(path.read_bytes()).digest()).decode()
+
+
+def _manifest(runtime: Runtime) -> dict[str, Any]:
+    """Where the worker finds the derived Python files, relative to the manifest, each with its integrity."""
+    if not runtime.derived:
+        return {}
+    folder, record = runtime.derived
+    base = posixpath.relpath(runtime.python, posixpath.dirname(RUNTIME_MANIFEST)) + "/"
+    checked = {
+        key: {"url": base + name, "integrity": _integrity(folder / name)}
+        for key, name in [("stdlib", "python_stdlib.zip"), ("lock", "pyodide-lock.json")]
+    }
+    return {**checked, "rest": base + "python_stdlib_rest.zip", "wheels": {record["wheel"]: base + record["wheel"]}}
 
 
 def pyodide_folder(site: Site, relative_to: str) -> str:
@@ -128,17 +185,28 @@ def pyodide_folder(site: Site, relative_to: str) -> str:
 
 
 def add_files(site: Site, files: Files) -> Files:
-    """Publish the mirror's runtime files in the site when self-hosting."""
+    """Publish the derived Python files and their manifest; when self-hosting, the mirror's runtime too."""
     runtime = site.state(Runtime)
-    if not runtime.self_hosted:
-        return files
-    pyodide, katex = _mirror("pyodide"), _mirror("katex") / "dist"
-    published = [(path, runtime.pyodide + path.name) for path in sorted(pyodide.iterdir())]
-    published += [(katex / KATEX_CSS, runtime.katex + KATEX_CSS)]
-    published += [(path, f"{runtime.katex}fonts/{path.name}") for path in sorted((katex / "fonts").iterdir())]
+    files.append(File.generated(site.config, RUNTIME_MANIFEST, content=json.dumps(_manifest(runtime), indent=1)))
+    published = []
+    if runtime.derived:
+        folder, _ = runtime.derived
+        published += [(path, runtime.python + path.name) for path in sorted(folder.iterdir())]
+    if runtime.self_hosted:
+        published += _self_hosted(runtime)
     for path, uri in published:
         files.append(File.generated(site.config, uri, abs_src_path=str(path)))
     return files
+
+
+def _self_hosted(runtime: Runtime) -> list[tuple[Path, str]]:
+    pyodide, katex = _mirror("pyodide"), _mirror("katex") / "dist"
+    # The derived files stand in for the plain standard library, lock file and wheels.
+    replaced = {"python_stdlib.zip", "pyodide-lock.json", *runtime.derived[1]["files"]}
+    published = [(path, runtime.pyodide + path.name) for path in sorted(pyodide.iterdir()) if path.name not in replaced]
+    published += [(katex / KATEX_CSS, runtime.katex + KATEX_CSS)]
+    published += [(path, f"{runtime.katex}fonts/{path.name}") for path in sorted((katex / "fonts").iterdir())]
+    return published
 
 
 def protect(site: Site, output: str) -> str:

@@ -88,6 +88,7 @@ class Network:
         self.blocked = []  # outbound requests that would have left the machine
         self.unmirrored = []  # CDN URLs the mirror does not hold
         self.served = []  # CDN URLs answered from the mirror
+        self.local = []  # loopback URLs (the site's own files, the derived Python runtime among them)
         self.fail_prefixes = []  # CDN prefixes a test makes unreachable
         self.refused = []  # what the site's Content-Security-Policy blocked
 
@@ -103,6 +104,7 @@ class Network:
     def handle(self, route):
         url = route.request.url
         if urlsplit(url).hostname in LOOPBACK:
+            self.local.append(url)
             return route.continue_()
         for prefix in self.fail_prefixes:
             if url.startswith(prefix):
