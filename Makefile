@@ -5,16 +5,16 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test bench mirror browser page clean
+.PHONY: serve build lint test test-fast bench mirror browser page clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
 	touch $@
 
-## serve: build the site and serve it on http://127.0.0.1:8000/ with live reload
+## serve: build the site and serve it on http://127.0.0.1:8000/ with live reload; an edit rebuilds its page only
 serve: $(VENV)/.installed
-	$(BIN)/mkdocs serve --livereload
+	$(BIN)/mkdocs serve --livereload --dirty
 
 ## build: write the site to site/
 build: $(VENV)/.installed
@@ -24,7 +24,8 @@ build: $(VENV)/.installed
 page: $(VENV)/.installed
 	$(BIN)/python -m tools.new_page "$(PAGE)" "$(TITLE)"
 
-## mirror: fetch and verify the runtime assets the tests serve in place of the CDN
+## mirror: fetch and verify the runtime assets the tests serve in place of the CDN, and derive from them
+## the site's faster Python runtime (needs npm and Node once)
 mirror: $(VENV)/.installed
 	$(BIN)/python -m tools.runtime_mirror
 
@@ -32,11 +33,21 @@ mirror: $(VENV)/.installed
 browser: $(VENV)/.installed
 	tools/ensure-browser $(BIN)/python
 
-## test: every test, end to end included
-test: $(VENV)/.installed mirror browser
+## lint: ruff's lint rules and formatting, over the whole repository (pyproject.toml configures them)
+lint: $(VENV)/.installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+## test: the lint, then every test, end to end included
+test: $(VENV)/.installed lint mirror browser
 	$(BIN)/python -m pytest
 
-## bench: time the page and the build against baselines measured in the same run (bench/results.md)
+## test-fast: every test but the end-to-end ones in a browser (tests/e2e/): seconds, not minutes
+test-fast: $(VENV)/.installed mirror
+	$(BIN)/python -m pytest --ignore=tests/e2e
+
+## bench: time the page and the build against baselines measured in the same run (bench/results.md);
+## Lighthouse 12.2.3 is installed into .cache/lighthouse with npm the first time
 bench: $(VENV)/.installed mirror browser
 	$(BIN)/python -m bench.run
 

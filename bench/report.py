@@ -26,7 +26,7 @@ class Figure:
 
 
 def paired(name, unit, values, baseline_name, baseline_values, target=None, limit=None):
-    ratios = [v / b for v, b in zip(values, baseline_values)]
+    ratios = [v / b for v, b in zip(values, baseline_values, strict=True)]
     figure = Figure(name, unit, spread(values), baseline_name, spread(baseline_values), spread(ratios))
     if limit is not None:
         figure.target = target

@@ -1,6 +1,6 @@
 """The MkDocs hook of the concept pages: it only wires the features of `hooks/` together.
 
-authoring/  errors with file and line, the Markdown scanner, front matter, assets
+authoring/  the site and page objects, errors with file and line, the Markdown scanner, block specs, HTML, assets
 formulas/   build-time KaTeX
 listing/    the `listing` fence: a file of the project and its real output
 grounding/  the bibliography, citations, claims and their panels
@@ -9,13 +9,24 @@ graph/      the concept graph, learning maps and the graph figure
 demo/       the live demos
 navigation/ the site's navigation, from the docs tree
 runtime/    where browsers load Pyodide and KaTeX from; the Content-Security-Policy
+theme/      what the site adds to the theme: accessible names, lighter first rendering
+
+The build's state lives on one `Site` (made in on_config, found again with
+`Site.of(config)`) and one `Page` per page: see `hooks/authoring/site.py`.
+Every rule of order between features is written here.
 """
 
-from hooks.authoring import assets
-from hooks.authoring.errors import CurrentPage
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page as MkDocsPage
+
+from hooks import theme
+from hooks.authoring import assets, blocks
+from hooks.authoring.site import Site
 from hooks.demo import block as live_demo
 from hooks.formulas import typeset as math_katex
-from hooks.graph import concept_graph, learning_map
+from hooks.graph import area_index, concept_graph, learning_map
 from hooks.graph import figure as graph_figure
 from hooks.grounding import bibliography, citations, claim_jsonld, claims
 from hooks.grounding import panels as grounding_panels
@@ -24,66 +35,79 @@ from hooks.listing import fence as code_listing
 from hooks.navigation import site_nav
 from hooks.runtime import assets as runtime_assets
 from hooks.runtime import content_policy
+from hooks.theme import dialog_names
 
 
-def on_config(config):
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    site = Site.create(config)
     assets.publish(config, assets.__file__, "page.css")
     site_nav.configure(config)
-    runtime_assets.configure(config)
-    content_policy.reset()
-    math_katex.configure(config)
-    code_listing.configure(config)
-    live_demo.configure(config)
-    bibliography.configure(config)
-    citations.configure(config)
-    claims.configure(config)
-    grounding_panels.configure(config)
-    learning_map.configure(config)
-    graph_figure.configure(config)
-    learning_panels.configure(config)
+    # The features' stylesheets are linked in this order: the page's, KaTeX's, then each feature's.
+    runtime_assets.configure(site)
+    math_katex.configure(site)
+    code_listing.configure(site)
+    live_demo.configure(site)
+    bibliography.configure(site)
+    citations.configure(site)
+    claims.configure(site)
+    grounding_panels.configure(site)
+    learning_map.configure(site)
+    graph_figure.configure(site)
+    area_index.configure(site)
+    learning_panels.configure(site)
+    theme.configure(site)
     # Last: its colour corrections override every feature's stylesheet.
     assets.publish(config, assets.__file__, "contrast.css")
     return config
 
 
-def on_files(files, config):
-    files = assets.add_files(files, config)
-    return runtime_assets.add_files(live_demo.add_assets(files, config), config)
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    site = Site.of(config)
+    files = area_index.add_pages(site, assets.add_files(files, config))
+    return runtime_assets.add_files(site, live_demo.add_assets(files, config))
 
 
-def on_nav(nav, config, files):
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     # Every page's front matter, read and checked before any page is converted: learning maps link across pages.
-    concept_graph.collect(files, config)
+    concept_graph.collect(Site.of(config), files)
+    code_listing.start(files)
     return nav
 
 
-def on_page_markdown(markdown, page, config, **kwargs):
-    CurrentPage.track(page, markdown, config)
-    concept_graph.enter(page)
-    citations.collect(markdown, page)
-    claims.collect(markdown, page)
-    learning_panels.collect(markdown, page)
-    graph_figure.check(markdown)
-    live_demo.check(markdown, page)
-    return grounding_panels.place(learning_map.place(markdown))
+def on_page_markdown(markdown: str, page: MkDocsPage, config: MkDocsConfig, **kwargs: object) -> str:
+    site = Site.of(config)
+    here = site.enter(page, markdown)
+    # Citations first: the front matter's sources and the citations are numbered before the claims' sources.
+    citations.collect(site, here)
+    claims.collect(here)
+    learning_panels.collect(here)
+    graph_figure.check(here)
+    live_demo.check(here)
+    # The sections a page lacks are appended in this order: the learning map, then the grounding panels.
+    markdown = area_index.place(here, learning_map.place(here, markdown))
+    return grounding_panels.place(here, markdown)
 
 
-def on_page_content(html, page, config, files):
-    claims.check_rendered(html)
-    learning_panels.check_rendered(html)
+def on_page_content(html: str, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
+    # Every claim and panel read from the Markdown must have made it onto the page.
+    blocks.check(Site.of(config).page, html)
     return html
 
 
-def on_post_page(output, page, config):
-    return content_policy.collect(runtime_assets.protect(claim_jsonld.inject(output, page)))
+def on_post_page(output: str, page: MkDocsPage, config: MkDocsConfig) -> str:
+    site = Site.of(config)
+    return content_policy.collect(
+        site, runtime_assets.protect(site, dialog_names.add(claim_jsonld.inject(site, output, page)))
+    )
 
 
-def on_post_template(output_content, template_name, config):
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
     # The 404 page is a theme template, not a page, and links the stylesheets too.
     if template_name != "404.html":
         return output_content
-    return content_policy.collect(runtime_assets.protect(output_content))
+    site = Site.of(config)
+    return content_policy.collect(site, runtime_assets.protect(site, dialog_names.add(output_content)))
 
 
-def on_post_build(config):
-    content_policy.write(config)
+def on_post_build(config: MkDocsConfig) -> None:
+    content_policy.write(Site.of(config))

@@ -12,12 +12,6 @@
 let python = null; // the promise of Pyodide, started by "init"
 const demos = new Map(); // demo name: the promise of its entry function
 
-// The one place Pyodide is loaded.
-async function startPython(runtime) {
-  importScripts(new URL("pyodide.js", runtime).href);
-  return loadPyodide({ indexURL: runtime });
-}
-
 async function loadPackages(pyodide, packages) {
   // loadPackage reports a failed download or a wrong sha256 through errorCallback, not by throwing.
   const problems = [];
@@ -27,6 +21,66 @@ async function loadPackages(pyodide, packages) {
 
 function errorMessage(err) {
   return String(err && err.message ? err.message : err);
+}
+
+// The site's own build of the runtime's Python files (precompiled, the standard library trimmed), when the
+// build made one: runtime.json, beside this script, lists them with their integrity hashes. Pyodide fetches
+// them itself, in parallel with its core from `runtime`; the worker's fetch adds each file's integrity
+// check to those requests, and names in full the derived wheels in the lock file (Pyodide resolves a
+// package against indexURL). Returns loadPyodide's options, and `refused()`: the first file refused.
+async function derivedFiles() {
+  const manifestURL = new URL("runtime.json", self.location.href);
+  const response = await fetch(manifestURL);
+  if (!response.ok) throw new Error(`runtime.json: HTTP ${response.status}`);
+  const derived = await response.json();
+  if (!derived.stdlib) return { options: {}, refused: () => null };
+  const at = (url) => new URL(url, manifestURL).href;
+  let refused = null;
+  const checked = new Map([
+    [at(derived.stdlib.url), { ...derived.stdlib, adapt: (file) => file }],
+    [at(derived.lock.url), { ...derived.lock, adapt: (file) => withFullWheelNames(file, derived.wheels, at) }],
+  ]);
+  const plainFetch = self.fetch.bind(self);
+  self.fetch = async (input, init) => {
+    const file = checked.get(String(input));
+    if (!file) return plainFetch(input, init);
+    try {
+      return await file.adapt(await plainFetch(input, { ...init, integrity: file.integrity }));
+    } catch {
+      refused ??= new Error(`${file.url}: download failed or its integrity check did not pass`);
+      throw refused;
+    }
+  };
+  const options = {
+    stdLibURL: at(derived.stdlib.url),
+    lockFileURL: at(derived.lock.url),
+    env: { PYTHON_STDLIB_REST_URL: at(derived.rest) },
+  };
+  return { options, refused: () => refused };
+}
+
+async function withFullWheelNames(response, wheels, at) {
+  if (!response.ok) throw new Error(`HTTP ${response.status}`);
+  const lock = await response.json();
+  for (const entry of Object.values(lock.packages)) {
+    if (wheels[entry.file_name]) entry.file_name = at(wheels[entry.file_name]);
+  }
+  return new Response(JSON.stringify(lock), { headers: { "Content-Type": "application/json" } });
+}
+
+// The one place Pyodide is loaded.
+async function startPython(runtime) {
+  const derived = derivedFiles();
+  derived.catch(() => {}); // reported below, once Pyodide's own script is in
+  importScripts(new URL("pyodide.js", runtime).href);
+  const { options, refused } = await derived;
+  try {
+    const pyodide = await loadPyodide({ indexURL: runtime, ...options });
+    if (refused()) throw refused();
+    return pyodide;
+  } catch (err) {
+    throw refused() || err;
+  }
 }
 
 // A Python traceback's last line says what went wrong; the whole of it is for the author's console.

@@ -3,10 +3,10 @@
 import posixpath
 import re
 
-import pytest
 import yaml
 
-from tests.conftest import ROOT, make_project, mkdocs_build
+from tests import harness
+from tests.conftest import ROOT
 
 DOCS = ROOT / "docs"
 HREF = re.compile(r'<a class="[^"]*" data-concept="([^"]+)" href="([^"]+)"')
@@ -89,8 +89,8 @@ def test_the_learning_map_of_logistic_regression_keeps_the_seed_text_and_the_bri
         "Classification Metrics, Thresholds, and Calibration."
     )
     assert (
-        f'href="../classification-metrics/">Classification Metrics, Thresholds, and Calibration</a>: <span class="learning-map__reason">{bridge}</span>'
-        in panel
+        'href="../classification-metrics/">Classification Metrics, Thresholds, and Calibration</a>: '
+        f'<span class="learning-map__reason">{bridge}</span>' in panel
     )
     assert (
         '<p>Bring the mental model from <a class="concept-link" data-concept="machine-learning/linear-regression" '
@@ -114,10 +114,11 @@ def test_the_graph_has_one_linked_node_per_concept_page_and_the_front_matter_edg
         expected |= {(key, t) for t in edge_targets(data, "next")}
     drawn = [(source, target) for source, _, target in EDGE.findall(svg)]
     assert sorted(drawn) == sorted(expected) and len(drawn) == len(set(drawn))
-    # The text alternative: the same pages, linked, in a list outside the (hidden) figure.
-    listing = html[html.index('class="concept-graph__list"') : html.index("</ul>", html.index("concept-graph__list"))]
+    # The index: the same pages, linked, each in its own entry.
+    listing = html[html.index('class="concept-graph__index"') : html.index("</ul>", html.index("concept-graph__index"))]
     assert sorted(set(key for key, _ in HREF.findall(listing))) == sorted(pages)
-    assert 'aria-hidden="true"' in svg.split(">", 1)[0]
+    opening = svg.split(">", 1)[0]
+    assert 'role="group"' in opening and 'aria-labelledby="area-machine-learning-graph-title"' in opening
 
 
 def test_the_home_page_lists_every_concept_page_and_the_graph(built_site):
@@ -135,101 +136,70 @@ def page(concept, title, **edges):
     return f"---\n{yaml.safe_dump(front, sort_keys=False)}---\n\n# {title}\n\nText.\n"
 
 
-def build(tmp_path, pages):
-    return mkdocs_build(make_project(tmp_path, pages), tmp_path / "site")
-
-
 def test_a_page_that_places_no_learning_map_gets_one_at_its_end(tmp_path):
-    done = build(
+    html = harness.convert(
         tmp_path,
         {
             "a.md": page("x/a", "A", next=[{"x/b": "B follows."}]),
             "sub/b.md": page("x/b", "B", builds_on="x/a") + "\n/// builds-on\n///\n",
         },
     )
-    assert done.returncode == 0, done.stderr
-    a = (tmp_path / "site" / "a" / "index.html").read_text()
+    a = html["a.md"]
     assert a.index("Text.") < a.index('id="learning-map"')
     assert 'href="../sub/b/">B</a>: <span class="learning-map__reason">B follows.</span>' in a
-    b = (tmp_path / "site" / "sub" / "b" / "index.html").read_text()
+    b = html["sub/b.md"]
     assert 'Bring the mental model from <a class="concept-link" data-concept="x/a" href="../../a/">A</a>' in b
 
 
 def test_links_follow_the_sites_url_style(tmp_path):
-    config = make_project(
+    html = harness.convert(
         tmp_path,
         {"a.md": page("x/a", "A", next=["x/b"]), "sub/b.md": page("x/b", "B"), "graph.md": "/// concept-graph\n///\n"},
         config_edit=lambda text: text + "\nuse_directory_urls: false\n",
     )
-    done = mkdocs_build(config, tmp_path / "site")
-    assert done.returncode == 0, done.stderr
-    assert 'data-concept="x/b" href="sub/b.html">B</a>' in (tmp_path / "site" / "a.html").read_text()
-    graph = (tmp_path / "site" / "graph.html").read_text()
-    assert 'data-concept="x/a" href="a.html" tabindex="-1"' in graph
+    assert 'data-concept="x/b" href="sub/b.html">B</a>' in html["a.md"]
+    graph = html["graph.md"]
+    assert 'data-concept="x/a" href="a.html"' in graph
+    assert '<a href="x/index.html">X, in prerequisite order</a>' in graph
     assert 'data-from="x/a" data-kinds="next" data-to="x/b"' in graph
 
 
-@pytest.mark.parametrize("kind", ["builds_on", "prerequisites", "next"])
-def test_an_edge_to_a_concept_no_page_has_stops_the_build(tmp_path, kind):
-    value = "x/bee" if kind == "builds_on" else ["x/bee"]
-    done = build(tmp_path, {"a.md": page("x/a", "A", **{kind: value}), "b.md": page("x/b", "B")})
-    expected = [
-        f"docs/a.md:{4 if kind == 'builds_on' else 5}",
-        f"`{kind}`",
-        "'x/bee'",
-        "which no page has",
-        "did you mean 'x/b'?",
-    ]
-    assert_refused(done, expected)
-
-
-def test_a_cycle_of_prerequisites_stops_the_build_naming_it(tmp_path):
-    done = build(
+def test_an_area_index_page_the_author_wrote_gets_the_list_at_its_end(tmp_path):
+    html = harness.convert(
         tmp_path,
         {
-            "a.md": page("x/a", "A", prerequisites=["x/c"]),
-            "b.md": page("x/b", "B", prerequisites=["x/a"]),
-            "c.md": page("x/c", "C", prerequisites=[{"x/b": "B first."}]),
+            "x/index.md": "# The X area\n\nWhy these concepts belong together.\n",
+            "x/b.md": page("x/b", "B", prerequisites=["x/c"]),
+            "x/c.md": page("x/c", "C"),
+            "y/a.md": page("y/a", "A", next=["x/b"]),
         },
     )
-    assert_refused(done, ["docs/b.md:5", "cycle: x/a → x/c → x/b → x/a"])
+    x = html["x/index.md"]
+    assert x.index("Why these concepts belong together.") < x.index('class="area-index"')
+    listing = x[x.index('class="area-index__list"') :]
+    assert listing.index('data-concept="x/c"') < listing.index('data-concept="x/b"')
+    assert 'After <a class="concept-link" data-concept="x/c" href="c/">C</a>, ' in listing
+    assert '<a class="concept-link" data-concept="y/a" href="../y/a/">A</a>.' in listing
+    # The area nobody wrote an index page for gets one.
+    y = html["y/index.md"]
+    assert '<h1 id="y">Y' in y and 'data-concept="y/a" href="a/">A</a>' in y
 
 
-def test_a_concept_key_of_two_pages_stops_the_build_naming_both(tmp_path):
-    done = build(tmp_path, {"a.md": page("x/a", "A"), "b.md": page("x/a", "B")})
-    assert_refused(done, ["docs/b.md:3", "'x/a' is already the concept of docs/a.md:3", "its own `concept`"])
-
-
-@pytest.mark.parametrize(
-    "pages, expected",
-    [
-        ({"a.md": "---\nconcept: x/a\nnext: x/b\n---\n"}, ["docs/a.md:3", "`next` is not a list"]),
-        ({"a.md": "---\nconcept: x/a\nprerequisites:\n  - x/b:\n---\n"}, ["docs/a.md:3", "`prerequisites`"]),
-        ({"a.md": "---\nconcept: x/a\nbuilds_on: [x/b]\n---\n"}, ["docs/a.md:3", "`builds_on` is not text"]),
-        ({"a.md": "---\ntitle: A\nnext: [x/b]\n---\n"}, ["docs/a.md:3", "no `concept`"]),
-        ({"a.md": "# A\n\n/// learning-map\n///\n"}, ["docs/a.md:3", "no `concept`"]),
-        ({"a.md": page("x/a", "A") + "\n/// builds-on\n///\n"}, ["docs/a.md:10", "no `builds_on`"]),
-        ({"a.md": page("x/a", "A") + "\n/// learning-map | Map\n///\n"}, ["docs/a.md:10", "takes no title"]),
-        ({"a.md": "# Graph\n\n/// concept-graph\n    width: 3\n///\n"}, ["docs/a.md:4", "no option 'width'"]),
-    ],
-    ids=[
-        "edges-not-a-list",
-        "edge-without-reason-text",
-        "builds-on-not-text",
-        "edges-without-concept",
-        "map-without-concept",
-        "builds-on-block-without-key",
-        "map-with-title",
-        "graph-with-option",
-    ],
-)
-def test_bad_graph_front_matter_or_blocks_stop_the_build(tmp_path, pages, expected):
-    assert_refused(build(tmp_path, pages), expected)
-
-
-def assert_refused(done, expected):
-    assert done.returncode != 0
-    assert "Traceback" not in done.stderr
-    assert "Fix:" in done.stderr, done.stderr
-    for part in expected:
-        assert part in done.stderr, done.stderr
+def test_every_graph_problem_is_reported_at_once_with_its_file_and_line(tmp_path):
+    message = harness.refusal(
+        tmp_path,
+        {
+            "a.md": page("x/a", "A", next=["x/nope"]),
+            "b.md": page("x/a", "B"),
+            "c.md": page("x/c", "C", builds_on="x/zzz"),
+        },
+    )
+    assert message == (
+        "the concept graph has 3 problems:\n"
+        "  docs/b.md:3: the concept 'x/a' is already the concept of docs/a.md:3. "
+        "Fix: give each page its own `concept` key.\n"
+        "  docs/a.md:5: the front matter's `next` names the concept 'x/nope', which no page has. "
+        "Fix: name the `concept` of a page in docs/.\n"
+        "  docs/c.md:4: the front matter's `builds_on` names the concept 'x/zzz', which no page has. "
+        "Fix: name the `concept` of a page in docs/."
+    )

@@ -1,5 +1,6 @@
 """The Logistic Regression demo's rules and actions, in CPython: the same code the browser runs."""
 
+import itertools
 import json
 import re
 from dataclasses import asdict
@@ -68,7 +69,7 @@ def test_sixty_steps_from_the_start_land_on_the_listings_weights():
     np.testing.assert_array_equal(trained.w, logreg.train(logreg.w_start, steps=60))
     assert trained.steps == 60 and len(trained.history) == 61
     losses = [loss for _, loss in trained.history]
-    assert all(a > b for a, b in zip(losses, losses[1:]))
+    assert all(a > b for a, b in itertools.pairwise(losses))
 
 
 def test_training_in_pieces_equals_training_at_once():
@@ -93,15 +94,15 @@ def test_long_runs_keep_growing_the_slope_and_thin_the_history():
 def test_select_predict_reveal():
     state = act(demo.start(), "select", "3")
     assert state.selected == 3 and not state.revealed
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match=r"^choose a point and commit a prediction before revealing$"):
         act(state, "reveal")
     state = act(state, "predict", "lower")
     assert act(state, "reveal").revealed
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match=r"is one of .*'raise'.*'lower'.*'unchanged'.*, not 'sideways'$"):
         act(state, "predict", "sideways")
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match=r"is one of .*, not '9'$"):
         act(state, "select", "9")
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match=r"^unknown action 'fly'"):
         act(state, "fly")
 
 
@@ -130,7 +131,7 @@ def test_readout_shows_the_listings_numbers_at_their_rounding(slope, bias):
     state = demo.State(slope=slope, bias=bias)
     html = view.readout(state, demo.numbers(state))
     loss, _, q = logreg.loss_and_grad(np.array([bias, slope]))
-    for qi, ri in zip(q, q - logreg.y):
+    for qi, ri in zip(q, q - logreg.y, strict=True):
         assert f'data-value="{float(qi)!r}">{qi:.3f}<' in html
         assert f'data-value="{float(ri)!r}">{ri:.3f}<' in html
     assert f'data-value="{float(loss)!r}">{loss:.4f}<' in html

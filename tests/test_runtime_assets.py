@@ -2,6 +2,7 @@
 
 import base64
 import hashlib
+import json
 import re
 
 import pytest
@@ -31,9 +32,20 @@ def self_hosted_site(tmp_path_factory):
     return site
 
 
-def test_the_cdn_stylesheet_carries_the_mirrors_integrity_hash(built_site):
+def mirrored_stylesheet_integrity():
+    """The Subresource Integrity value of KaTeX's stylesheet in the sha256-verified mirror."""
     css = (runtime_mirror.asset("katex") / "dist" / "katex.min.css").read_bytes()
-    expected = "sha384-" + base64.b64encode(hashlib.sha384(css).digest()).decode()
+    return "sha384-" + base64.b64encode(hashlib.sha384(css).digest()).decode()
+
+
+def test_the_pinned_stylesheet_integrity_is_the_mirrored_files():
+    # The build reads the pin, so that it needs neither npm nor the network: the pin must be the file's.
+    pins = json.loads((ROOT / "runtime-lock.json").read_text())
+    assert pins["katex"]["stylesheet_integrity"] == mirrored_stylesheet_integrity()
+
+
+def test_the_cdn_stylesheet_carries_the_mirrors_integrity_hash(built_site):
+    expected = mirrored_stylesheet_integrity()
     for page in pages(built_site):
         html = page.read_text()
         tags = re.findall(r'<link rel="stylesheet" href="https://[^"]+katex.min.css"[^>]*>', html)
@@ -69,14 +81,22 @@ def test_a_self_hosted_site_names_no_third_party_asset(self_hosted_site):
 
 
 def test_the_self_hosted_runtime_is_the_verified_mirror_byte_for_byte(self_hosted_site):
-    pairs = [(runtime_mirror.asset("pyodide"), self_hosted_site / "runtime" / "pyodide-0.27.7")]
+    derived = runtime_mirror.derived_runtime()
+    (python,) = (self_hosted_site / "runtime").glob("python-*")
+    # The derived standard library, lock file and numpy wheel stand in for the plain ones.
+    replaced = {"python_stdlib.zip", "pyodide-lock.json", *(p.name for p in derived.iterdir())}
+    pairs = [(runtime_mirror.asset("pyodide"), self_hosted_site / "runtime" / "pyodide-0.27.7", replaced)]
+    pairs += [(derived, python, set())]
     katex = runtime_mirror.asset("katex") / "dist"
-    pairs += [(katex / "fonts", self_hosted_site / "runtime" / "katex-0.19.1" / "fonts")]
-    for source, published in pairs:
-        names = sorted(p.name for p in source.iterdir())
+    pairs += [(katex / "fonts", self_hosted_site / "runtime" / "katex-0.19.1" / "fonts", set())]
+    for source, published, left_out in pairs:
+        names = sorted(p.name for p in source.iterdir() if p.name not in left_out)
         assert names == sorted(p.name for p in published.iterdir())
         for name in names:
             assert (source / name).read_bytes() == (published / name).read_bytes(), name
-    assert list((self_hosted_site / "runtime" / "pyodide-0.27.7").glob("numpy-2.0.2-*.whl"))
+    assert list(python.glob("numpy-2.0.2-*.whl"))
+    assert {"pyodide.asm.wasm", "pyodide.js"} <= {
+        p.name for p in (self_hosted_site / "runtime" / "pyodide-0.27.7").iterdir()
+    }
     css = (katex / "katex.min.css").read_bytes()
     assert (self_hosted_site / "runtime" / "katex-0.19.1" / "katex.min.css").read_bytes() == css

@@ -9,11 +9,15 @@ the machine. What to fetch, and every hash, is pinned in runtime-lock.json:
   build; each is checked against the sha256 in Pyodide's own pyodide-lock.json;
 - KaTeX's stylesheet and fonts come from KaTeX's npm package;
 - axe-core (for the accessibility tests only, not served as a CDN asset)
-  comes from its npm package.
+  comes from its npm package;
+- the site's faster Python runtime (precompiled, trimmed standard library and
+  numpy) is derived from the verified Pyodide by `tools/python_runtime`, again
+  whenever the demos or the derivation change.
 
 Run `python -m tools.runtime_mirror` (`make mirror`) to build or check it; the result is cached.
 """
 
+import hashlib
 import json
 import shutil
 import subprocess
@@ -25,7 +29,9 @@ from pathlib import Path
 
 from mkdocs.utils.yaml import yaml_load
 
+from hooks.runtime import lock
 from hooks.runtime.lock import MIRROR, ROOT, MirrorError, mirrored, pins, sha256, stamp, verified
+from tools import python_runtime
 
 DOWNLOADS = ROOT / ".cache" / "downloads"
 
@@ -131,10 +137,36 @@ def asset(name):
     return mirrored(name)
 
 
+def _derivation_digest():
+    """One sha256 over the derivation's own files: changing how the runtime is made makes it again."""
+    digest = hashlib.sha256()
+    for path in sorted(p for p in python_runtime.HERE.iterdir() if p.is_file()):
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+def derived_runtime():
+    """The Python runtime derived from the verified Pyodide, made again when its inputs changed."""
+    pin = {"pyodide": pins()["pyodide"], "demos": lock.demos_digest(), "derivation": _derivation_digest()}
+    record = stamp(lock.DERIVED)
+    recorded = json.loads(record.read_text()) if record.exists() else {}
+    if recorded.get("pin") != pin:
+        folder = MIRROR / lock.DERIVED
+        shutil.rmtree(folder, ignore_errors=True)
+        try:
+            traced = python_runtime.derive(asset("pyodide"), lock.DEMOS, folder)
+        except python_runtime.DerivationError as err:
+            raise MirrorError(str(err)) from None
+        files = {p.name: sha256(p) for p in sorted(folder.iterdir())}
+        record.write_text(json.dumps({"pin": pin, "files": files, **traced}, indent=1))
+    return lock.derived()[0]
+
+
 def cdn_folders():
     """{production URL prefix, from mkdocs.yml: mirror folder that holds the same files}."""
     with open(ROOT / "mkdocs.yml") as f:
         runtime = yaml_load(f)["extra"]["runtime"]
+    derived_runtime()  # the builds under test serve it from the site
     return {runtime["pyodide"]: asset("pyodide"), runtime["katex"]: asset("katex") / "dist"}
 
 
@@ -142,5 +174,6 @@ if __name__ == "__main__":
     try:
         for name, pin in pins().items():
             print(f"{name} {pin['version']}: {asset(name).relative_to(ROOT)}")
+        print(f"Python runtime derived from Pyodide: {derived_runtime().relative_to(ROOT)}")
     except MirrorError as err:
         sys.exit(f"runtime mirror: {err}")

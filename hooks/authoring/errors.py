@@ -1,7 +1,13 @@
-"""Mistakes in an author's source stop the build with the file, the line and the fix."""
+"""Mistakes in an author's source stop the build with the file, the line and the fix.
+
+Code that checks a value but does not know where it stands raises a `Mistake`
+(what is wrong, the fix); the code that read the value from a file places it,
+turning it into an `AuthorError` with the file and line (see `Page.place`).
+"""
 
 from pathlib import Path
 
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from pymdownx.superfences import SuperFencesException
 
@@ -13,48 +19,27 @@ class AuthorError(PluginError, SuperFencesException):
     instead of silently leaving a failed fence as plain text.
     """
 
-    def __init__(self, src_path, line, problem, fix):
+    def __init__(self, src_path: str, line: int | None, problem: str, fix: str) -> None:
         where = f"{src_path}:{line}" if line else src_path
         super().__init__(f"{where}: {problem} Fix: {fix}")
 
 
-class CurrentPage:
-    """The page being converted: Markdown extensions do not know it, errors must."""
+class Mistake(ValueError):
+    """What is wrong and the fix, not yet where; `option` names what it is about when a rule spans several."""
 
-    src_path = "?"
-    markdown = ""
-    # Line of the file where `markdown` starts: MkDocs hands it over without the front matter.
-    first_line = 1
-
-    @classmethod
-    def track(cls, page, markdown, config):
-        """Remember the page, named as the author sees it: relative to mkdocs.yml."""
-        cls.src_path = as_author_sees(page.file.abs_src_path or page.file.src_path, config)
-        cls.markdown = markdown
-        source = page.file.content_string
-        front = source[: len(source) - len(markdown)] if source.endswith(markdown) else ""
-        cls.first_line = front.count("\n") + 1
+    def __init__(self, problem: str, fix: str, option: str | None = None) -> None:
+        super().__init__(problem, fix)
+        self.problem, self.fix, self.option = problem, fix, option
 
 
-def as_author_sees(path, config):
+def as_author_sees(path: str | Path, config: MkDocsConfig) -> str:
     """A path of the project as its author names it: relative to mkdocs.yml."""
     path = Path(path)
     project = Path(config.config_file_path).parent
     return str(path.relative_to(project)) if path.is_relative_to(project) else str(path)
 
 
-def page_error(needle, problem, fix):
-    """An AuthorError on the current page, at the line where `needle` first appears."""
-    line = line_of(CurrentPage.markdown, needle)
-    return error_at(line and line + CurrentPage.first_line - 1, problem, fix)
-
-
-def error_at(line, problem, fix):
-    """An AuthorError on the current page, at `line` of its file."""
-    return AuthorError(CurrentPage.src_path, line, problem, fix)
-
-
-def line_of(markdown, needle):
+def line_of(markdown: str, needle: str) -> int | None:
     """1-based line of the first line of `needle` in `markdown`, or None if absent."""
     lines = needle.strip().splitlines()
     index = markdown.find(lines[0]) if lines else -1

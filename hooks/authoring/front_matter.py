@@ -2,14 +2,19 @@
 
 MkDocs reads the front matter itself and, when its YAML is broken, silently
 shows it as text; reading it again here turns that into an error with a line.
+The concept keys are checked by one spec (`hooks/authoring/spec.py`); other
+keys are the theme's and left alone.
 """
 
 import re
+from typing import Any
 
 from mkdocs.utils.meta import YAML_RE
 
-from hooks.authoring.errors import error_at
+from hooks.authoring.errors import Mistake
 from hooks.authoring.scan import load_yaml
+from hooks.authoring.site import Page
+from hooks.authoring.spec import OptionError, Validator, apply, is_text
 
 # Keys of a concept page and what each holds.
 TEXT_KEYS = {
@@ -24,43 +29,62 @@ EDGE_FIX = "write a list with one concept key per line: `- area/concept` or `- a
 YAML_FIX = "correct the YAML between the `---` lines; quote a value that contains ': ' or starts with [ { @."
 
 
-def check(page):
-    """The front matter as a dict; refuse one that is not a YAML mapping, or concept keys of the wrong kind."""
-    found = YAML_RE.match(page.file.content_string)
-    if not found:
-        return {}
-    # Line 1 is the opening `---`.
-    data = load_yaml(found.group(1), 2, "the front matter", YAML_FIX)
-    if not isinstance(data, dict):
-        raise error_at(1, "the front matter is not a list of `key: value` lines.", YAML_FIX)
-    for key, meaning in TEXT_KEYS.items():
-        if key in data and not (isinstance(data[key], str) and data[key].strip()):
-            raise error_at(line_of(page, key), f"the front matter's `{key}` is not text.", f"give {meaning}.")
-    sources = data.get("sources", [])
-    if not (isinstance(sources, list) and all(isinstance(s, str) for s in sources)):
-        raise error_at(
-            line_of(page, "sources"),
+def _text(key: str, meaning: str) -> Validator:
+    def validate(value: Any) -> Any:
+        if not is_text(value):
+            raise Mistake(f"the front matter's `{key}` is not text.", f"give {meaning}.")
+        return value
+
+    return validate
+
+
+def _sources(value: Any) -> Any:
+    if not (isinstance(value, list) and all(isinstance(s, str) for s in value)):
+        raise Mistake(
             "the front matter's `sources` is not a list of bibliography keys.",
             "write `sources: [key-one, key-two]` with keys of docs/references.bib.",
         )
-    for key in EDGE_LISTS:
-        if key in data and not _is_edge_list(data[key]):
-            raise error_at(line_of(page, key), f"the front matter's `{key}` is not a list of concept keys.", EDGE_FIX)
-    return data
+    return value
 
 
-def _is_edge_list(value):
-    def is_text(item):
-        return isinstance(item, str) and bool(item.strip())
-
-    def is_edge(item):
+def _edge_list(key: str) -> Validator:
+    def is_edge(item: Any) -> bool:
         pairs = item.items() if isinstance(item, dict) else ()
         return is_text(item) or (len(pairs) == 1 and all(is_text(part) for pair in pairs for part in pair))
 
-    return isinstance(value, list) and all(map(is_edge, value))
+    def validate(value: Any) -> Any:
+        if not (isinstance(value, list) and all(map(is_edge, value))):
+            raise Mistake(f"the front matter's `{key}` is not a list of concept keys.", EDGE_FIX)
+        return value
+
+    return validate
 
 
-def edges(page, data, key):
+SPEC = {
+    **{key: (None, _text(key, meaning)) for key, meaning in TEXT_KEYS.items()},
+    "sources": ([], _sources),
+    **{key: (None, _edge_list(key)) for key in EDGE_LISTS},
+}
+
+
+def check(page: Page) -> dict[str, Any]:
+    """The front matter as a dict; refuse one that is not a YAML mapping, or concept keys of the wrong kind."""
+    found = YAML_RE.match(page.mkdocs.file.content_string)
+    if not found:
+        return {}
+    # Line 1 is the opening `---`.
+    data = load_yaml(page, found.group(1), 2, "the front matter", YAML_FIX)
+    if not isinstance(data, dict):
+        raise page.error_at(1, "the front matter is not a list of `key: value` lines.", YAML_FIX)
+    try:
+        apply(SPEC, data)
+    except OptionError as err:
+        # Every key of the spec is optional: an error is always a refused value, a Mistake.
+        raise page.place(err.error, line_of(page, err.name)) from None
+    return data
+
+
+def edges(page: Page, data: dict[str, Any], key: str) -> list[tuple[str, str, int]]:
     """(concept key, reason, file line) of each concept that the checked front matter's `key` names."""
     value = data.get(key) or []
     items = [value] if isinstance(value, str) else value
@@ -69,14 +93,14 @@ def edges(page, data, key):
     return [(target.strip(), reason.strip(), line_of(page, target, start)) for target, reason in pairs]
 
 
-def sources(page):
+def sources(page: Page) -> list[tuple[str, int]]:
     """[(entry, file line)] of the front matter's `sources`, each 'key' or 'key, locator'."""
     return [(entry, line_of(page, entry)) for entry in page.meta.get("sources", [])]
 
 
-def line_of(page, needle, start=1):
+def line_of(page: Page, needle: str, start: int = 1) -> int:
     """File line of the first front matter line, from line `start` on, that holds `needle`."""
-    found = YAML_RE.match(page.file.content_string)
+    found = YAML_RE.match(page.mkdocs.file.content_string)
     lines = found.group(0).split("\n") if found else []
     pattern = re.compile(rf"(^|\W){re.escape(needle)}(\W|$)")
     return next((n for n, text in enumerate(lines, 1) if n >= start and pattern.search(text)), start)

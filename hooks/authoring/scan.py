@@ -7,18 +7,25 @@ Reading the headers here first lets the build refuse them, naming the line.
 
 import re
 import textwrap
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 import yaml
+from pymdownx.blocks import RE_START
 
-from hooks.authoring.errors import error_at
+from hooks.authoring.site import Page
 
 FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 # Inline code: a run of backticks up to the same run, within one paragraph.
 CODE_SPAN = re.compile(r"(`+)(?!`)(?:(?!\n[ \t]*\n).)+?(?<!`)\1(?!`)", re.S)
 LINK_DEFINITION = re.compile(r"^ {0,3}\[[^\]\n]+\]:.*$", re.M)
-# The header of a pymdownx block: `/// name | argument`, then options indented by four spaces.
-HEADER = re.compile(r"^( *)(/{3,}) *([\w-]+) *(?:\| *(.*?))? *$")
+# The header of a pymdownx block, `/// name | argument` (then options indented by four spaces), read by
+# pymdownx's own pattern; at any indent here, so a block nested where pymdownx cannot read it is found too.
+_LINE_START, _LINE_END = r"(?:^|\n)[ ]{0,3}", r"(?:\n|$)"
+if not (RE_START.pattern.startswith(_LINE_START) and RE_START.pattern.endswith(_LINE_END)):
+    raise ImportError("pymdownx.blocks.RE_START changed: read block headers as the new pattern does.")
+HEADER = re.compile(rf"^( *){RE_START.pattern.removeprefix(_LINE_START).removesuffix(_LINE_END)}$")
 # A line of a block quote: its `>` markers, then the quoted text.
 QUOTED = re.compile(r"^ {0,3}>[ >]*")
 OPTIONS_FIX = "write one `name: value` per line, indented four spaces under the header"
@@ -34,17 +41,32 @@ _OptionsLoader.yaml_implicit_resolvers = {
 }
 
 
-def load_yaml(text, first_line, what, fix, loader=yaml.SafeLoader):
+class _COptionsLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    yaml_implicit_resolvers = _OptionsLoader.yaml_implicit_resolvers
+
+
+# libyaml's parser, where PyYAML has it: the same documents, several times faster (every page's front matter
+# is read on every build).
+_FAST = {yaml.SafeLoader: getattr(yaml, "CSafeLoader", yaml.SafeLoader), _OptionsLoader: _COptionsLoader}
+
+
+def load_yaml(
+    page: Page, text: str, first_line: int, what: str, fix: str, loader: type[yaml.SafeLoader] = yaml.SafeLoader
+) -> Any:
     """YAML the author wrote from `first_line` of the page on; an error names its line."""
+    try:
+        return yaml.load(text, _FAST.get(loader, loader))
+    except yaml.YAMLError:
+        pass  # read again by PyYAML's own parser, whose message and line the error reports
     try:
         return yaml.load(text, loader)
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         problem = f"the YAML of {what} does not parse: {getattr(err, 'problem', None) or err}."
-        raise error_at(first_line + (mark.line if mark else 0), problem, fix) from None
+        raise page.error_at(first_line + (mark.line if mark else 0), problem, fix) from None
 
 
-def lines_outside_code(markdown, first_line):
+def lines_outside_code(markdown: str, first_line: int) -> Iterator[tuple[int, str]]:
     """(file line, text) of every line outside fenced code; `first_line` numbers the first."""
     fence = None
     for number, line in enumerate(markdown.split("\n"), first_line):
@@ -58,7 +80,7 @@ def lines_outside_code(markdown, first_line):
             yield number, line
 
 
-def prose(markdown):
+def prose(markdown: str) -> str:
     """The Markdown with code and link definitions blanked out: the same lines, the same columns."""
     kept = dict(lines_outside_code(markdown, 0))
     text = "\n".join(kept.get(index, "") for index in range(markdown.count("\n") + 1))
@@ -71,16 +93,18 @@ def prose(markdown):
 class BlockHeader:
     """A `/// name | argument` header and its option lines, as written."""
 
+    page: Page
     name: str
     argument: str | None
     line: int
-    option_lines: list
+    option_lines: list[str]
 
-    def options(self, allowed):
+    def options(self, allowed: Collection[str]) -> dict[str, Any]:
         """The options as a dict; bad YAML or an option not in `allowed` is an author error."""
         if not self.option_lines:
             return {}
         options = load_yaml(
+            self.page,
             textwrap.dedent("\n".join(self.option_lines)),
             self.line + 1,
             f"the options of `/// {self.name}`",
@@ -88,7 +112,7 @@ class BlockHeader:
             _OptionsLoader,
         )
         if not isinstance(options, dict):
-            raise error_at(
+            raise self.page.error_at(
                 self.line + 1,
                 f"the options of `/// {self.name}` are not `name: value` lines.",
                 f"{OPTIONS_FIX}.",
@@ -97,10 +121,10 @@ class BlockHeader:
             if name not in allowed:
                 block = f"`/// {self.name}`"
                 fix = f"use only {', '.join(allowed)}." if allowed else f"remove it: {block} takes none."
-                raise error_at(self.option_line(name), f"{block} has no option {name!r}.", fix)
+                raise self.page.error_at(self.option_line(name), f"{block} has no option {name!r}.", fix)
         return options
 
-    def option_line(self, name):
+    def option_line(self, name: str | None) -> int:
         """File line of the option `name` (the header's line if it is absent or None)."""
         if name is None:
             return self.line
@@ -108,11 +132,11 @@ class BlockHeader:
         return next((self.line + 1 + i for i, text in enumerate(self.option_lines) if key.match(text)), self.line)
 
 
-def find_blocks(markdown, names, first_line):
-    """The headers of the blocks called one of `names`, in page order."""
+def find_blocks(page: Page, names: Collection[str]) -> list[BlockHeader]:
+    """The headers of the blocks called one of `names` on the page, in page order."""
     found = []
-    lines = list(lines_outside_code(markdown, first_line))
-    _refuse_quoted(lines, names)
+    lines = list(lines_outside_code(page.markdown, page.first_line))
+    _refuse_quoted(page, lines, names)
     for index, (number, line) in enumerate(lines):
         header = HEADER.match(line)
         if not header or header.group(3) not in names:
@@ -124,22 +148,22 @@ def find_blocks(markdown, names, first_line):
             if not (contiguous and text.startswith(" " * indent) and text.strip()):
                 break
             options.append(text)
-        found.append(BlockHeader(header.group(3), header.group(4), number, options))
+        found.append(BlockHeader(page, header.group(3), header.group(4), number, options))
     return found
 
 
-def find_bare_blocks(markdown, names, first_line):
+def find_bare_blocks(page: Page, names: Collection[str]) -> list[BlockHeader]:
     """The headers of the blocks called one of `names`, which take neither a title nor options."""
-    found = find_blocks(markdown, names, first_line)
+    found = find_blocks(page, names)
     for header in found:
         block = f"`/// {header.name}`"
         if header.argument is not None:
-            raise error_at(header.line, f"{block} takes no title.", f"write {block} alone on its line.")
+            raise page.error_at(header.line, f"{block} takes no title.", f"write {block} alone on its line.")
         header.options(())
     return found
 
 
-def _refuse_quoted(lines, names):
+def _refuse_quoted(page: Page, lines: list[tuple[int, str]], names: Collection[str]) -> None:
     """A block in a block quote escapes the checks above, and pymdownx drops a bad one as text: refuse it."""
     fence = None
     for number, line in lines:
@@ -152,7 +176,7 @@ def _refuse_quoted(lines, names):
             fence = fence or opening.group(1)
         elif (header := HEADER.match(text)) and header.group(3) in names:
             block = f"`/// {header.group(3)}`"
-            raise error_at(
+            raise page.error_at(
                 number,
                 f"{block} stands in a block quote, where it cannot be read.",
                 f"write {block} at the top level of the page, not in a block quote.",

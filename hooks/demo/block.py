@@ -13,13 +13,12 @@ import xml.etree.ElementTree as etree
 
 from markdown.util import AtomicString
 from mkdocs.config.config_options import ExtraScriptValue
-from mkdocs.structure.files import File
-from pymdownx.blocks import BlocksExtension
-from pymdownx.blocks.block import Block
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
 
 from hooks.authoring import assets
-from hooks.authoring.errors import CurrentPage, error_at, page_error
 from hooks.authoring.scan import find_blocks
+from hooks.authoring.site import Page, Site, SiteBlock, SiteBlocks
 from hooks.demo import discovery
 from hooks.demo.modules import UnshippableImport, shipped
 from hooks.runtime import assets as runtime_assets
@@ -29,12 +28,11 @@ BRIDGE = f"{SITE_DIR}/demo.js"
 PUBLISHED = {".py", ".js", ".css"}
 
 
-def check(markdown, page=None):
+def check(page: Page) -> None:
     """Refuse a `/// demo` without a name or with options: pymdownx would leave it on the page as text."""
-    LiveDemoBlock.page_url = page.url if page else ""
-    for header in find_blocks(markdown, {LiveDemoBlock.NAME}, CurrentPage.first_line):
+    for header in find_blocks(page, {LiveDemoBlock.NAME}):
         if not (header.argument or "").strip():
-            raise error_at(
+            raise page.error_at(
                 header.line,
                 "`/// demo` has no demo name.",
                 f"write it after a bar: `/// demo | NAME`, NAME one of: {', '.join(discovery.names())}.",
@@ -42,20 +40,15 @@ def check(markdown, page=None):
         header.options(())
 
 
-class LiveDemoBlock(Block):
+class LiveDemoBlock(SiteBlock):
     NAME = "demo"
     ARGUMENT = True
-    OPTIONS = {}
 
-    # Set by configure(): where the browser loads Pyodide from. Set by check(): the page's URL.
-    runtime = ""
-    page_url = ""
-
-    def on_create(self, parent):
+    def on_create(self, parent: etree.Element) -> etree.Element:
         name = self.argument.strip()
         header = f"/// demo | {name}"
         if name not in discovery.names():
-            raise page_error(
+            raise self.page.error(
                 header,
                 f"there is no demo named {name!r}.",
                 f"use one of: {', '.join(discovery.names())}; or write the demo in "
@@ -66,7 +59,7 @@ class LiveDemoBlock(Block):
             module = discovery.module_name(name)
             modules = shipped(module, demo.packages)
         except (TypeError, UnshippableImport) as err:
-            raise page_error(header, f"the demo {name!r} cannot be shipped: {err}", "fix that module.") from None
+            raise self.page.error(header, f"the demo {name!r} cannot be shipped: {err}", "fix that module.") from None
         section = etree.SubElement(
             parent,
             "section",
@@ -74,7 +67,7 @@ class LiveDemoBlock(Block):
                 "class": "live-demo",
                 "data-demo": name,
                 "data-state": "static",
-                "data-runtime": self.runtime,
+                "data-runtime": runtime_assets.pyodide_folder(self.site, relative_to=SITE_DIR),
                 "data-entry": f"{module}:demo.handle",
                 "data-modules": " ".join(modules),
                 "data-packages": " ".join(demo.packages),
@@ -84,12 +77,12 @@ class LiveDemoBlock(Block):
         )
         body = etree.SubElement(section, "div", {"class": "live-demo__body"})
         etree.SubElement(section, "div", {"class": "live-demo__live"}).text = AtomicString(
-            self.md.htmlStash.store(_style(name, self.page_url) + _status() + demo.static_html(name))
+            self.md.htmlStash.store(_style(name, self.page.mkdocs.url) + _status() + demo.static_html(name))
         )
         return body
 
 
-def _style(name, page_url):
+def _style(name: str, page_url: str) -> str:
     """A link to the demo's own stylesheet, if it has one, relative to the page."""
     style = discovery.folder(name) / discovery.STYLE
     if not style.is_file():
@@ -99,7 +92,7 @@ def _style(name, page_url):
     return f'<link rel="stylesheet" href="{href}">'
 
 
-def _status():
+def _status() -> str:
     """Where the demo says what Python is doing; before any script runs, that the numbers are static."""
     return (
         '<div class="live-demo__status-bar">'
@@ -115,15 +108,10 @@ def _status():
     )
 
 
-class LiveDemoExtension(BlocksExtension):
-    def extendMarkdownBlocks(self, md, block_mgr):
-        block_mgr.register(LiveDemoBlock, {})
-
-
-def configure(config):
+def configure(site: Site) -> None:
     """Register the block and load the bridge script on every page."""
-    LiveDemoBlock.runtime = runtime_assets.pyodide_folder(relative_to=SITE_DIR)
-    config.markdown_extensions.append(LiveDemoExtension())
+    config = site.config
+    config.markdown_extensions.append(SiteBlocks(site, LiveDemoBlock))
     # Async: the bridge starts Python without waiting for the theme's own scripts to load and run.
     bridge = ExtraScriptValue(BRIDGE)
     bridge.async_ = True
@@ -131,7 +119,7 @@ def configure(config):
     assets.publish(config, __file__, "demo.css")
 
 
-def add_assets(files, config):
+def add_assets(files: Files, config: MkDocsConfig) -> Files:
     """Publish pyscript_demo/ (the Python the browser runs, the demos' styles, and the bridge) with the site."""
     root = discovery.PACKAGE_DIR.parent
     for path in sorted(discovery.PACKAGE_DIR.rglob("*")):

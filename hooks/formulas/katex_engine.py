@@ -1,20 +1,29 @@
-"""KaTeX, run in an embedded V8 so formulas are typeset at build time, with no Node."""
+"""KaTeX, run in an embedded V8 so formulas are typeset at build time, with no Node.
+
+Renders are kept in the build cache, keyed by the TeX, the options and the
+vendored KaTeX itself, so a build whose formulas are all cached never starts V8.
+"""
 
 import atexit
 import functools
+import hashlib
 import json
+import re
 from pathlib import Path
 
 from py_mini_racer import MiniRacer
 
+from hooks.cache.store import BuildCache
+
 KATEX_JS = Path(__file__).parent / "vendor" / "katex" / "katex.min.js"
+# What every formula is rendered with, besides its display mode; part of each cache key.
+OPTIONS = {"throwOnError": True, "strict": "error", "output": "htmlAndMathml", "macros": {}}
 
 # Errors come back as values, so a bad formula gives KaTeX's message, not a JS stack.
 _RENDER_FN = """
-function renderTex(tex, displayMode) {
+function renderTex(tex, options) {
   try {
-    return JSON.stringify({html: katex.renderToString(tex, {
-      displayMode, throwOnError: true, strict: "error", output: "htmlAndMathml"})});
+    return JSON.stringify({html: katex.renderToString(tex, options)});
   } catch (e) {
     return JSON.stringify({error: String(e.message || e)});
   }
@@ -27,7 +36,7 @@ class KatexError(ValueError):
 
 
 @functools.cache
-def _engine():
+def _engine() -> MiniRacer:
     ctx = MiniRacer()
     # Closed while the interpreter is still whole: left to garbage collection at exit,
     # V8's teardown can wait forever on mini-racer's already-stopped event-loop thread.
@@ -37,15 +46,35 @@ def _engine():
     return ctx
 
 
-def version():
-    """Version of the vendored KaTeX, as KaTeX itself reports it."""
-    return _engine().eval("katex.version")
+@functools.cache
+def katex_digest() -> str:
+    """sha256 of the vendored KaTeX: its version, and any change to the file, without starting V8."""
+    return hashlib.sha256(KATEX_JS.read_bytes()).hexdigest()
+
+
+@functools.cache
+def version() -> str:
+    """Version of the vendored KaTeX, read from the `version` its bundle exports: no V8 needed for it."""
+    found = re.search(r'\bversion:"([0-9][^"]*)"', KATEX_JS.read_text(encoding="utf-8"))
+    return found.group(1) if found else _engine().eval("katex.version")
+
+
+def render(tex: str, display: bool, cache: BuildCache | None = None) -> str:
+    """KaTeX's HTML for `tex`, from `cache` when it holds it; raises KatexError with KaTeX's own message."""
+    options = {**OPTIONS, "displayMode": display}
+    if cache is None:
+        return _typeset(tex, json.dumps(options, sort_keys=True))
+    parts = [katex_digest(), tex, options]
+    html = cache.get("katex", parts)
+    if not isinstance(html, str):
+        html = _typeset(tex, json.dumps(options, sort_keys=True))
+        cache.put("katex", parts, html)
+    return html
 
 
 @functools.lru_cache(maxsize=4096)
-def render(tex, display):
-    """KaTeX's HTML for `tex`; raises KatexError with KaTeX's own message."""
-    result = json.loads(_engine().call("renderTex", tex, display))
+def _typeset(tex: str, options_json: str) -> str:
+    result = json.loads(_engine().call("renderTex", tex, json.loads(options_json)))
     if "error" in result:
         raise KatexError(result["error"])
     return result["html"]

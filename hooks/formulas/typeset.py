@@ -1,17 +1,19 @@
 """Typeset every `$...$` and `$$...$$` formula with KaTeX at build time.
 
 Arithmatex finds the math; a tree processor replaces it with KaTeX's HTML
-(and MathML for screen readers). The reader downloads only KaTeX's CSS and
+(and MathML for screen readers), kept in the build cache. The reader downloads only KaTeX's CSS and
 fonts, of the same pinned version; a formula KaTeX rejects stops the build.
 """
 
 import html
+import xml.etree.ElementTree as etree
 
-from markdown import Extension
+from markdown import Markdown
 from markdown.treeprocessors import Treeprocessor
 
 from hooks.authoring import assets
-from hooks.authoring.errors import page_error
+from hooks.authoring.site import Site, SiteExtension
+from hooks.cache.store import BuildCache
 from hooks.formulas import katex_engine
 
 ARITHMATEX = "pymdownx.arithmatex"
@@ -19,7 +21,13 @@ KATEX_DOCS = "https://katex.org/docs/supported"
 
 
 class KatexTreeprocessor(Treeprocessor):
-    def run(self, root):
+    """Replaces each arithmatex element's TeX with KaTeX's HTML."""
+
+    def __init__(self, md: Markdown, site: Site, cache: BuildCache) -> None:
+        super().__init__(md)
+        self.site, self.cache = site, cache
+
+    def run(self, root: etree.Element) -> None:
         for el in root.iter():
             if "arithmatex" not in el.get("class", "").split():
                 continue
@@ -27,9 +35,9 @@ class KatexTreeprocessor(Treeprocessor):
             # Arithmatex escapes display math for HTML; KaTeX wants the TeX.
             tex = (html.unescape(el.text) if display else el.text or "").strip()
             try:
-                rendered = katex_engine.render(tex, display)
+                rendered = katex_engine.render(tex, display, self.cache)
             except katex_engine.KatexError as err:
-                raise page_error(
+                raise self.site.page.error(
                     tex,
                     f"KaTeX cannot typeset the formula `{tex}`: {err}.",
                     f"correct the LaTeX; KaTeX's supported functions are listed at {KATEX_DOCS}",
@@ -37,14 +45,16 @@ class KatexTreeprocessor(Treeprocessor):
             el.text = self.md.htmlStash.store(rendered)
 
 
-class KatexExtension(Extension):
-    def extendMarkdown(self, md):
+class KatexExtension(SiteExtension):
+    def extendMarkdown(self, md: Markdown) -> None:
         # After the inline patterns (priority 20) have produced the arithmatex elements.
-        md.treeprocessors.register(KatexTreeprocessor(md), "katex", 19)
+        cache = BuildCache.of_project(self.site.config)
+        md.treeprocessors.register(KatexTreeprocessor(md, self.site, cache), "katex", 19)
 
 
-def configure(config):
+def configure(site: Site) -> None:
     """Add the math extensions (KaTeX's stylesheet comes with the runtime assets)."""
+    config = site.config
     if ARITHMATEX not in config.markdown_extensions:
         config.markdown_extensions.append(ARITHMATEX)
     # Bare TeX inside the elements: KaTeX at build time reads it, no script in the page.
@@ -54,6 +64,6 @@ def configure(config):
         "tex_inline_wrap": ["", ""],
         "tex_block_wrap": ["", ""],
     }
-    config.markdown_extensions.append(KatexExtension())
+    config.markdown_extensions.append(KatexExtension(site))
     # Without KaTeX's stylesheet, the page shows the formulas' MathML and says why.
     assets.publish(config, __file__, "math-fallback.css", "math-stylesheet-check.js")

@@ -20,18 +20,19 @@ The block then renders the claim where it stands, linkable as #claim-ID.
 import datetime
 import re
 import xml.etree.ElementTree as etree
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
 
-from markdown.util import AtomicString
-from pymdownx.blocks import BlocksExtension
-from pymdownx.blocks.block import Block, type_any
+from hooks.authoring import blocks
+from hooks.authoring.errors import Mistake
+from hooks.authoring.html import el, literal
+from hooks.authoring.scan import BlockHeader
+from hooks.authoring.site import Page, Site, SiteBlocks
+from hooks.authoring.spec import REQUIRED, Spec, Validator
+from hooks.grounding import citations
+from hooks.grounding.bibliography import Bibliography
+from hooks.grounding.citations import Reference, parse_listed
 
-from hooks.authoring.errors import AuthorError, CurrentPage, error_at, page_error
-from hooks.authoring.scan import find_blocks
-from hooks.grounding import bibliography
-from hooks.grounding.citations import PageSources, parse_listed
-
-OPTIONS = ("id", "sources", "status", "reviewed", "reviewer", "checked", "scope")
 STATUSES = {"reviewed": "Reviewed", "needs-review": "Needs review", "disputed": "Disputed"}
 # What a `reviewed` claim must also say.
 REVIEW = {
@@ -40,15 +41,19 @@ REVIEW = {
     "checked": "what in the sources was checked",
 }
 ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+ID_FIX = "add `id: a-short-name` (lower-case letters, digits and hyphens), unique on the site."
+SOURCES_FIX = "add `sources: [key]` with the keys of docs/references.bib that support it."
 # pymdownx drops or garbles a block nested in a list or a block quote.
 PLACEMENT_FIX = "write the claim at the top level of the page or in `/// claim-review`, not in a list."
 
 
 @dataclass(frozen=True)
 class Claim:
+    """A checked claim, where it stands in its file."""
+
     id: str
     statement: str
-    sources: tuple
+    sources: tuple[Reference, ...]
     status: str
     reviewed: datetime.date | None
     reviewer: str
@@ -58,173 +63,185 @@ class Claim:
     line: int
 
 
-class Claims:
-    """The build's claims by id, each page's claims by its path under docs/, and the current page's."""
+@dataclass
+class ClaimIndex:
+    """The build's claims by id, and each page's claims by its path under docs/: `site.state(ClaimIndex)`."""
 
-    by_id = {}
-    by_page = {}
-    current = []
-
-
-def configure(config):
-    Claims.by_id, Claims.by_page, Claims.current = {}, {}, []
-    config.markdown_extensions.append(ClaimExtension())
+    by_id: dict[str, Claim] = field(default_factory=dict)
+    by_page: dict[str, list[Claim]] = field(default_factory=dict)
 
 
-def collect(markdown, page):
-    """Read and check the page's claims; their sources join the page's numbered sources."""
-    Claims.current = [_read(header) for header in find_blocks(markdown, {"claim"}, CurrentPage.first_line)]
-    Claims.by_page[page.file.src_uri] = Claims.current
+# Validators. A plain ValueError holds (problem, fix) about this claim: the message names the claim's id.
 
 
-def check_rendered(html):
-    """Every claim read from the page's Markdown must be on the rendered page."""
-    for claim in Claims.current:
-        if f'id="claim-{claim.id}"' not in html:
-            problem = f"claim {claim.id!r} did not make it onto the page."
-            raise AuthorError(claim.src_path, claim.line, problem, PLACEMENT_FIX)
+def _id(value: Any) -> str:
+    if not isinstance(value, str) or not ID.fullmatch(value):
+        raise Mistake(f"the claim id {value!r} is not a short name.", ID_FIX)
+    return value
 
 
-def of_page(page):
-    return Claims.by_page.get(page.file.src_uri, [])
+def _sources(value: Any) -> tuple[Reference, ...]:
+    if not value or not isinstance(value, list):
+        raise ValueError("the claim names no sources.", SOURCES_FIX)
+    return tuple(parse_listed(entry) for entry in value)
 
 
-def _read(header):
-    options = header.options(OPTIONS)
-    claim_id = _id(header, options)
-
-    def fail(option, problem, fix):
-        """An error on this claim, at the line of `option` (of the header if it has none)."""
-        return error_at(header.option_line(option), f"claim {claim_id!r}: {problem}", fix)
-
-    statement = (header.argument or "").strip()
-    if not statement:
-        raise fail(None, "the claim has no statement.", "write it after a bar: `/// claim | What it says.`")
-    listed = options.get("sources")
-    if not listed or not isinstance(listed, list):
-        raise fail(
-            "sources",
-            "the claim names no sources.",
-            "add `sources: [key]` with the keys of docs/references.bib that support it.",
+def _status(value: Any) -> str:
+    if not isinstance(value, str) or value not in STATUSES:
+        raise ValueError(
+            f"the status {value!r} is not one this site knows.", f"set `status:` to one of {', '.join(STATUSES)}."
         )
-    line = header.option_line("sources")
-    sources = tuple(parse_listed(entry, line) for entry in listed)
-    for reference in sources:
-        PageSources.use(reference, line)
-    status = options.get("status", "needs-review")
-    if not isinstance(status, str) or status not in STATUSES:
-        raise fail(
-            "status",
-            f"the status {status!r} is not one this site knows.",
-            f"set `status:` to one of {', '.join(STATUSES)}.",
-        )
-    reviewed = options.get("reviewed")
-    if reviewed is not None:
-        reviewed = _date(reviewed, lambda problem, fix: fail("reviewed", problem, fix))
-    text = {option: options.get(option, "") for option in ("reviewer", "checked", "scope")}
-    for option, value in text.items():
-        if not isinstance(value, str):
-            raise fail(option, f"`{option}` is not text.", f"write `{option}:` and one line of text.")
-    if status == "reviewed":
-        given = {"reviewed": reviewed, **text}
-        for option, meaning in REVIEW.items():
-            if not given[option]:
-                raise fail(
-                    option,
-                    f"the claim is marked reviewed but has no `{option}`.",
-                    f"add `{option}:` ({meaning}), or set `status: needs-review`.",
-                )
-    claim = Claim(
-        claim_id, statement, sources, status, reviewed, src_path=CurrentPage.src_path, line=header.line, **text
-    )
-    Claims.by_id[claim_id] = claim
-    return claim
+    return value
 
 
-def _id(header, options):
-    """The claim's id: a short name that no other claim of the site has."""
-    claim_id = options.get("id")
-    fix = "add `id: a-short-name` (lower-case letters, digits and hyphens), unique on the site."
-    if claim_id is None:
-        raise error_at(header.line, "the claim has no `id`.", fix)
-    if not isinstance(claim_id, str) or not ID.fullmatch(claim_id):
-        raise error_at(header.option_line("id"), f"the claim id {claim_id!r} is not a short name.", fix)
-    if claim_id in Claims.by_id:
-        first = Claims.by_id[claim_id]
-        raise error_at(
-            header.option_line("id"),
-            f"claim {claim_id!r}: the id is already used by the claim at {first.src_path}:{first.line}.",
-            "give this claim an id of its own: claim ids are unique across the site.",
-        )
-    return claim_id
-
-
-def _date(value, fail):
+def _date(value: Any) -> datetime.date:
     """The review date: a real date, today or earlier."""
     try:
         date = datetime.date.fromisoformat(str(value))
     except ValueError:
-        raise fail(f"the review date {value!r} is not a date.", "write it as YYYY-MM-DD.") from None
+        raise ValueError(f"the review date {value!r} is not a date.", "write it as YYYY-MM-DD.") from None
     if date > datetime.date.today():
-        problem = f"the review date {date} is in the future."
-        raise fail(problem, "give the day the review was done: today at the latest.")
+        raise ValueError(
+            f"the review date {date} is in the future.", "give the day the review was done: today at the latest."
+        )
     return date
 
 
-def badge(parent, claim):
+def _text(option: str) -> Validator:
+    def validate(value: Any) -> str:
+        if not isinstance(value, str):
+            raise ValueError(f"`{option}` is not text.", f"write `{option}:` and one line of text.")
+        return value
+
+    return validate
+
+
+def of_page(site: Site, src_uri: str) -> list[Claim]:
+    """The claims of the page at `src_uri` (its path under docs/), in page order."""
+    return site.state(ClaimIndex).by_page.get(src_uri, [])
+
+
+def badge(parent: etree.Element, claim: Claim) -> etree.Element:
     """The claim's review badge: reviewed (with date and reviewer), needs review, or disputed."""
-    el = etree.SubElement(parent, "span", {"class": f"claim-badge claim-badge--{claim.status}"})
-    el.text = STATUSES[claim.status]
+    badge = el(parent, "span", STATUSES[claim.status], class_=f"claim-badge claim-badge--{claim.status}")
     if claim.reviewed:
-        el.text += " "
-        time = etree.SubElement(el, "time", {"datetime": claim.reviewed.isoformat()})
-        time.text = claim.reviewed.isoformat()
-        time.tail = AtomicString(f" by {claim.reviewer}" if claim.reviewer else "")
-    return el
+        badge.text += " "
+        date = claim.reviewed.isoformat()
+        el(badge, "time", date, datetime=date).tail = literal(f" by {claim.reviewer}" if claim.reviewer else "")
+    return badge
 
 
-class ClaimBlock(Block):
+class ClaimBlock(blocks.ConceptBlock):
     NAME = "claim"
+    KIND = "claim"
     ARGUMENT = True
-    # collect() has already checked every option, naming its line.
-    OPTIONS = {option: (None, type_any) for option in OPTIONS}
+    OPTIONS: ClassVar[Spec] = {
+        "id": (REQUIRED, _id),
+        "sources": (REQUIRED, _sources),
+        "status": ("needs-review", _status),
+        "reviewed": (None, _date),
+        **{option: ("", _text(option)) for option in ("reviewer", "checked", "scope")},
+    }
+    PLACEMENT_FIX = PLACEMENT_FIX
 
-    def on_create(self, parent):
-        claim = next((c for c in Claims.current if c.id == self.options["id"]), None)
-        if claim is None:
-            raise page_error(f"/// {self.NAME}", "this claim stands where it cannot be read.", PLACEMENT_FIX)
-        attributes = {"class": "claim", "id": f"claim-{claim.id}", "data-claim-status": claim.status}
-        article = etree.SubElement(parent, "article", attributes)
-        header = etree.SubElement(article, "header", {"class": "claim__header"})
+    @classmethod
+    def missing(cls, name: str, values: dict[str, Any]) -> Mistake:
+        if name == "id":
+            return Mistake("the claim has no `id`.", ID_FIX)
+        return cls.invalid(name, ValueError("the claim names no sources.", SOURCES_FIX), values)
+
+    @classmethod
+    def invalid(cls, name: str, error: ValueError, values: dict[str, Any]) -> Mistake:
+        if isinstance(error, Mistake):
+            return error
+        problem, fix = error.args
+        return Mistake(f"claim {values['id']!r}: {problem}", fix, name)
+
+    @classmethod
+    def argument_mistake(cls, argument: str | None, options: dict[str, Any]) -> Mistake | None:
+        if (argument or "").strip():
+            return None
+        return Mistake(
+            f"claim {options['id']!r}: the claim has no statement.", "write it after a bar: `/// claim | What it says.`"
+        )
+
+    @classmethod
+    def rules(cls, options: dict[str, Any]) -> None:
+        if options["status"] != "reviewed":
+            return
+        for option, meaning in REVIEW.items():
+            if not options[option]:
+                raise Mistake(
+                    f"claim {options['id']!r}: the claim is marked reviewed but has no `{option}`.",
+                    f"add `{option}:` ({meaning}), or set `status: needs-review`.",
+                    option,
+                )
+
+    @classmethod
+    def read(cls, header: BlockHeader, options: dict[str, Any]) -> Claim:
+        """The claim; its id must be the site's only one, its sources join the page's numbered sources."""
+        page, site = header.page, header.page.site
+        index = site.state(ClaimIndex)
+        first = index.by_id.get(options["id"])
+        if first:
+            raise page.error_at(
+                header.option_line("id"),
+                f"claim {options['id']!r}: the id is already used by the claim at {first.src_path}:{first.line}.",
+                "give this claim an id of its own: claim ids are unique across the site.",
+            )
+        for reference in options["sources"]:
+            citations.use(site, reference, header.option_line("sources"))
+        statement = header.argument.strip()
+        claim = Claim(statement=statement, src_path=page.src_path, line=header.line, **options)
+        index.by_id[claim.id] = claim
+        index.by_page.setdefault(page.src_uri, []).append(claim)
+        return claim
+
+    @classmethod
+    def marker(cls, item: Claim) -> str:
+        return f'id="claim-{item.id}"'
+
+    @classmethod
+    def lost(cls, item: Claim) -> str:
+        return f"claim {item.id!r} did not make it onto the page."
+
+    def take(self, queued: list[Claim]) -> Claim | None:
+        # By id: a claim pymdownx dropped must not hand its place to the next one.
+        return next((claim for claim in queued if claim.id == self.options["id"]), None)
+
+    def render(self, parent: etree.Element, claim: Claim) -> etree.Element:
+        article = el(parent, "article", class_="claim", id=f"claim-{claim.id}", data_claim_status=claim.status)
+        header = el(article, "header", class_="claim__header")
         badge(header, claim)
-        statement = etree.SubElement(header, "p", {"class": "claim__statement"})
-        statement.text = AtomicString(claim.statement + " ")
-        anchor = etree.SubElement(statement, "a", {"class": "claim__anchor", "href": f"#claim-{claim.id}"})
-        anchor.set("aria-label", "Link to this claim")
-        anchor.text = "#"
-        summary = etree.SubElement(article, "div", {"class": "claim__summary"})
-        facts = etree.SubElement(article, "dl", {"class": "claim__facts"})
-        _sources(_fact(facts, "Sources"), claim)
+        statement = el(header, "p", literal(claim.statement + " "), class_="claim__statement")
+        el(statement, "a", "#", class_="claim__anchor", href=f"#claim-{claim.id}", aria_label="Link to this claim")
+        summary = el(article, "div", class_="claim__summary")
+        facts = el(article, "dl", class_="claim__facts")
+        self._sources(_fact(facts, "Sources"), claim)
         _fact(facts, "Checked").text = claim.checked or "Not yet checked against the sources."
         if claim.scope:
             _fact(facts, "Scope").text = f"This source check covers {claim.scope.rstrip('.')}."
         return summary
 
-
-def _fact(facts, term):
-    etree.SubElement(facts, "dt").text = term
-    return etree.SubElement(facts, "dd")
-
-
-def _sources(dd, claim):
-    """Each source's title, linked to its entry in the page's Source Grounding, and its locator."""
-    for index, reference in enumerate(claim.sources):
-        link = etree.SubElement(dd, "a", {"href": f"#source-{reference.key}"})
-        link.text = AtomicString(bibliography.get(reference.key).title)
-        locator = f", {reference.locator}" if reference.locator else ""
-        link.tail = AtomicString(locator + ("; " if index < len(claim.sources) - 1 else ""))
+    def _sources(self, dd: etree.Element, claim: Claim) -> None:
+        """Each source's title, linked to its entry in the page's Source Grounding, and its locator."""
+        bibliography = self.site.state(Bibliography)
+        for index, reference in enumerate(claim.sources):
+            link = el(dd, "a", literal(bibliography.sources[reference.key].title), href=f"#source-{reference.key}")
+            locator = f", {reference.locator}" if reference.locator else ""
+            link.tail = literal(locator + ("; " if index < len(claim.sources) - 1 else ""))
 
 
-class ClaimExtension(BlocksExtension):
-    def extendMarkdownBlocks(self, md, block_mgr):
-        block_mgr.register(ClaimBlock, {})
+def _fact(facts: etree.Element, term: str) -> etree.Element:
+    el(facts, "dt", term)
+    return el(facts, "dd")
+
+
+def configure(site: Site) -> None:
+    site.config.markdown_extensions.append(SiteBlocks(site, ClaimBlock))
+
+
+def collect(page: Page) -> None:
+    """Read and check the page's claims; their sources join the page's numbered sources."""
+    page.site.state(ClaimIndex).by_page[page.src_uri] = []
+    blocks.collect(page, [ClaimBlock])

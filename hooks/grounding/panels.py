@@ -8,16 +8,15 @@ panel near the top still lists every source and claim further down.
 
 import xml.etree.ElementTree as etree
 from abc import abstractmethod
-
-from markdown.util import AtomicString
-from pymdownx.blocks import BlocksExtension
-from pymdownx.blocks.block import Block
+from typing import Any, ClassVar
 
 from hooks.authoring import assets
-from hooks.authoring.errors import CurrentPage
+from hooks.authoring.html import el, literal
 from hooks.authoring.scan import find_bare_blocks
+from hooks.authoring.site import Page, Site, SiteBlock, SiteBlocks
+from hooks.grounding import citations
 from hooks.grounding.citations import PageSources, describe
-from hooks.grounding.claims import Claims, badge
+from hooks.grounding.claims import badge, of_page
 
 UNREVIEWED = "Claims without a substantive review badge still need exact source-support review."
 AREA = """## After The First Pass { #after-the-first-pass }
@@ -27,11 +26,11 @@ AREA = """## After The First Pass { #after-the-first-pass }
 """
 
 
-def place(markdown):
-    """The page's Markdown, with the panels it needs but does not place added at its end."""
+def place(page: Page, markdown: str) -> str:
+    """`markdown`, with the panels the page needs but does not place added at its end."""
     names = {SourceGrounding.NAME, ClaimReview.NAME}
-    placed = {header.name for header in find_bare_blocks(markdown, names, CurrentPage.first_line)}
-    needed = {SourceGrounding.NAME: PageSources.numbers, ClaimReview.NAME: Claims.current}
+    placed = {header.name for header in find_bare_blocks(page, names)}
+    needed = {SourceGrounding.NAME: page.state(PageSources).numbers, ClaimReview.NAME: of_page(page.site, page.src_uri)}
     missing = [name for name, content in needed.items() if content and name not in placed]
     if not missing:
         return markdown
@@ -39,37 +38,39 @@ def place(markdown):
     return f"{markdown.rstrip()}\n\n{'' if placed else AREA}{blocks}"
 
 
-class Panel(Block):
+class Panel(SiteBlock):
     """A section with a heading (#NAME) and a lead, then the page's items as a list, or EMPTY."""
 
     ARGUMENT = False
-    TITLE = LEAD = EMPTY = ""
-    LIST = ("ul", {})
+    TITLE: ClassVar[str] = ""
+    LEAD: ClassVar[str] = ""
+    EMPTY: ClassVar[str] = ""
+    LIST: ClassVar[str] = "ul"
+    LIST_CLASS: ClassVar[str | None] = None
 
-    def on_create(self, parent):
-        section = etree.SubElement(parent, "section", {"class": f"grounding-panel {self.NAME}"})
-        section.set("aria-labelledby", self.NAME)
-        etree.SubElement(section, "h3", {"id": self.NAME}).text = self.TITLE
-        etree.SubElement(section, "p", {"class": "grounding-panel__lead"}).text = self.LEAD
+    def on_create(self, parent: etree.Element) -> etree.Element:
+        section = el(parent, "section", class_=f"grounding-panel {self.NAME}", aria_labelledby=self.NAME)
+        el(section, "h3", self.TITLE, id=self.NAME)
+        el(section, "p", self.LEAD, class_="grounding-panel__lead")
         items = self.items()
         if not items:
-            etree.SubElement(section, "p").text = self.EMPTY
+            el(section, "p", self.EMPTY)
             return section
         self.introduce(section, items)
-        listing = etree.SubElement(section, *self.LIST)
+        listing = el(section, self.LIST, **({"class_": self.LIST_CLASS} if self.LIST_CLASS else {}))
         for item in items:
-            self.entry(etree.SubElement(listing, "li"), item)
+            self.entry(el(listing, "li"), item)
         return section
 
     @abstractmethod
-    def items(self):
+    def items(self) -> list[Any]:
         """What the panel lists for the page."""
 
-    def introduce(self, section, items):
+    def introduce(self, section: etree.Element, items: list[Any]) -> None:
         """Anything to say before the list."""
 
     @abstractmethod
-    def entry(self, li, item):
+    def entry(self, li: etree.Element, item: Any) -> None:
         """Fill the list item of one item."""
 
 
@@ -78,21 +79,19 @@ class SourceGrounding(Panel):
     TITLE = "Source Grounding"
     LEAD = "Canonical references for the mechanism on this page."
     EMPTY = "This page cites no sources."
-    LIST = ("ol", {"class": "source-list"})
+    LIST, LIST_CLASS = "ol", "source-list"
 
-    def items(self):
-        return PageSources.listed()
+    def items(self) -> list[Any]:
+        return citations.listed(self.site)
 
-    def entry(self, li, source):
+    def entry(self, li: etree.Element, source: Any) -> None:
         li.attrib.update({"class": "source", "id": f"source-{source.key}"})
         describe(li, source).tail = " "
         if source.role:
-            role = etree.SubElement(li, "span", {"class": "source__role"})
-            role.text, role.tail = AtomicString(source.role), " "
+            el(li, "span", literal(source.role), class_="source__role").tail = " "
         if source.url:
-            link = etree.SubElement(li, "a", {"class": "source__link", "href": source.url})
+            link = el(li, "a", "Open source", class_="source__link", href=source.url)
             link.set("aria-label", f"Open source: {source.title}")
-            link.text = "Open source"
 
 
 class ClaimReview(Panel):
@@ -100,26 +99,20 @@ class ClaimReview(Panel):
     TITLE = "Claim Review"
     LEAD = "Use equation, code, and demo objects to check whether the source support is operational."
     EMPTY = "This page records no claims."
-    LIST = ("ul", {"class": "claim-review__index"})
+    LIST_CLASS = "claim-review__index"
 
-    def items(self):
-        return Claims.current
+    def items(self) -> list[Any]:
+        return of_page(self.site, self.page.src_uri)
 
-    def introduce(self, section, claims):
+    def introduce(self, section: etree.Element, claims: list[Any]) -> None:
         if any(claim.status != "reviewed" for claim in claims):
-            etree.SubElement(section, "p", {"class": "claim-review__unreviewed"}).text = UNREVIEWED
+            el(section, "p", UNREVIEWED, class_="claim-review__unreviewed")
 
-    def entry(self, li, claim):
+    def entry(self, li: etree.Element, claim: Any) -> None:
         badge(li, claim).tail = " "
-        etree.SubElement(li, "a", {"href": f"#claim-{claim.id}"}).text = AtomicString(claim.statement)
+        el(li, "a", literal(claim.statement), href=f"#claim-{claim.id}")
 
 
-class GroundingPanelsExtension(BlocksExtension):
-    def extendMarkdownBlocks(self, md, block_mgr):
-        block_mgr.register(SourceGrounding, {})
-        block_mgr.register(ClaimReview, {})
-
-
-def configure(config):
-    config.markdown_extensions.append(GroundingPanelsExtension())
-    assets.publish(config, __file__, "grounding.css")
+def configure(site: Site) -> None:
+    site.config.markdown_extensions.append(SiteBlocks(site, SourceGrounding, ClaimReview))
+    assets.publish(site.config, __file__, "grounding.css")

@@ -6,6 +6,7 @@ it starts from the same object the reader was looking at.
 """
 
 from dataclasses import dataclass
+from typing import Any
 
 TUTOR = (
     "Answer as a careful research tutor: stay source-grounded, separate verified evidence from assumptions, "
@@ -25,7 +26,7 @@ class PageObject:
     sources: tuple
 
 
-def page_object(meta, title):
+def page_object(meta: dict[str, Any], title: str) -> PageObject:
     """The page's object from its front matter (`concept`, `area`, `sources`) and title."""
     concept = meta["concept"]
     sources = tuple(str(entry).split(",")[0].strip() for entry in meta.get("sources", []))
@@ -34,11 +35,11 @@ def page_object(meta, title):
     )
 
 
-def possessive(name):
+def possessive(name: str) -> str:
     return f"{name}'" if name.endswith("s") else f"{name}'s"
 
 
-def prompt(site_name, obj, question, evidence, resolves):
+def prompt(site_name: str, obj: PageObject, question: str, evidence: list[str], resolves: list[str]) -> list[str]:
     """The prompt's lines; the object's kind is the second line's `Object: KIND - title`."""
     lines = [
         f"I am working in {possessive(site_name)} research reading room.",

@@ -2,82 +2,121 @@
 
 The page holds no copy of the code and no hand-typed number: the listing is
 read from the file and its output comes from running that file in CPython
-during the build, so changing a number in the file changes the page.
+during the build, so changing a number in the file changes the page. Outputs
+are kept in the build cache (hooks/listing/runner.py says how runs are made).
 """
 
 import functools
-import subprocess
-import sys
-from html import escape
+import re
 from pathlib import Path
+from typing import Any
 
-from hooks.authoring.errors import page_error
+from markdown import Markdown
+from mkdocs.structure.files import Files
+
+from hooks.authoring.errors import Mistake
+from hooks.authoring.html import markup
+from hooks.authoring.site import Site
+from hooks.cache.store import BuildCache
+from hooks.listing.runner import Listings
 
 SUPERFENCES = "pymdownx.superfences"
 LANGUAGES = {".py": "python"}
 RUN_TIMEOUT_S = 120
+# A `listing` fence as written in a page: its first line of content is the path.
+FENCE = re.compile(r"^[ \t]*(?P<fence>`{3,}|~{3,})listing[^\n]*\n[ \t]*(?P<path>[^\n]+?)[ \t]*\n", re.M)
 
 
-def configure(config):
+class Build:
+    """The listings of the build being made. Set by configure()."""
+
+    listings: Listings | None = None
+
+
+def configure(site: Site) -> None:
     """Register the `listing` fence; paths in it are relative to mkdocs.yml."""
+    config = site.config
     root = Path(config.config_file_path).parent.resolve()
+    Build.listings = listings = Listings(root, BuildCache.of_project(config))
     if SUPERFENCES not in config.markdown_extensions:
         config.markdown_extensions.append(SUPERFENCES)
     fences = config.mdx_configs.setdefault(SUPERFENCES, {}).setdefault("custom_fences", [])
-    fences.append({"name": "listing", "class": "listing", "format": functools.partial(format_listing, root=root)})
+    format_fence = functools.partial(format_listing, root=root, site=site, listings=listings)
+    fences.append({"name": "listing", "class": "listing", "format": format_fence})
 
 
-def format_listing(src, language, class_name, options, md, *, root, **kwargs):
+def start(files: Files) -> None:
+    """Start running, in the background, the listed files that the cache does not hold, before pages convert."""
+    root = Build.listings.root
+    paths = [
+        (root / found["path"]).resolve()
+        for file in files.documentation_pages()
+        for found in FENCE.finditer(file.content_string)
+    ]
+    wanted = [p for p in paths if root in p.parents and p.suffix in LANGUAGES and p.is_file()]
+    Build.listings.start(wanted, RUN_TIMEOUT_S)
+
+
+def format_listing(
+    src: str,
+    language: str,
+    class_name: str,
+    options: dict,
+    md: Markdown,
+    *,
+    root: Path,
+    site: Site,
+    listings: Listings,
+    **kwargs: Any,
+) -> str:
+    """The listing's code and what it printed, as HTML."""
+    page = site.page
     rel = src.strip()
     path = (root / rel).resolve()
     if not rel or root not in path.parents or not path.is_file():
-        raise page_error(
+        raise page.error(
             rel or "```listing",
             f"the listing names {rel!r}, which is not a file of this project.",
             "give the path of the file relative to mkdocs.yml, e.g. pyscript_demo/logreg.py.",
         )
     if path.suffix not in LANGUAGES:
-        raise page_error(
+        raise page.error(
             rel,
             f"the listing {rel!r} cannot be run: only {', '.join(LANGUAGES)} files can.",
             "list a Python file.",
         )
     source = path.read_text(encoding="utf-8")
-    output = _run(path, source)
+    try:
+        output = _output(listings, path)
+    except Mistake as mistake:
+        raise page.error(path.name, mistake.problem, mistake.fix) from None
     fences = md.preprocessors["fenced_code_block"]
     fences.get_hl_settings()  # idempotent; makes the highlighter usable outside a fence run
     highlight = fences.highlight
     common = {"md": md, "classes": [], "id_value": "", "attrs": {}}
     code_html = highlight(src=source, language=LANGUAGES[path.suffix], options={"title": rel}, **common)
     output_html = highlight(src=output, language="text", options={"title": "Output"}, **common)
-    return (
-        f'<div class="listing" data-listing="{escape(rel)}">{code_html}'
-        f'<div class="listing__output" aria-label="Output of {escape(rel)}, '
-        f'printed when this page was built">{output_html}</div></div>'
+    label = f"Output of {rel}, printed when this page was built"
+    return markup(
+        "div",
+        code_html,
+        markup("div", output_html, class_="listing__output", aria_label=label),
+        class_="listing",
+        data_listing=rel,
     )
 
 
-@functools.lru_cache(maxsize=64)
-def _run(path, source):
-    """What the file prints, run as a script by this interpreter (cached per content)."""
-    try:
-        done = subprocess.run(
-            [sys.executable, str(path)],
-            cwd=path.parent,
-            capture_output=True,
-            text=True,
-            timeout=RUN_TIMEOUT_S,
-        )
-    except subprocess.TimeoutExpired:
-        raise page_error(
-            path.name,
+def _output(listings: Listings, path: Path) -> str:
+    """What the file prints, run as a script by this interpreter; a failure is the author's to fix."""
+    run = listings.output(path, RUN_TIMEOUT_S)
+    if run.timed_out:
+        raise Mistake(
             f"running {path.name} took more than {RUN_TIMEOUT_S} s.",
             "make the listing finish quickly; it runs on every build.",
-        ) from None
-    if done.returncode != 0:
-        raise page_error(
-            path.name,
-            f"running {path.name} failed:\n{done.stderr.strip()}\n",
+        )
+    if run.returncode != 0:
+        raise Mistake(
+            f"running {path.name} failed:\n{run.stderr.strip()}\n",
             "make the file run without error: python " + str(path),
         )
-    return done.stdout
+    return run.stdout

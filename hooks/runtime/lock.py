@@ -58,3 +58,32 @@ def mirrored(name: str) -> Path:
             raise MirrorError(f"{path} is missing from the mirror; delete {record} to rebuild it.")
         verified(path, expected, f"{name} {relative}")
     return folder
+
+
+# The runtime's Python files derived from the verified Pyodide for speed (tools/python_runtime).
+DERIVED = "python-runtime"
+DEMOS = ROOT / "pyscript_demo"
+
+
+def demos_digest() -> str:
+    """One sha256 over the demos' Python files: what the derived runtime's trace ran."""
+    digest = hashlib.sha256()
+    for path in sorted(DEMOS.rglob("*.py")):
+        digest.update(f"{path.relative_to(DEMOS).as_posix()}\0{path.stat().st_size}\0".encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def derived() -> tuple[Path, dict]:
+    """The derived runtime's folder, every file checked again, and its record; MirrorError if absent or stale."""
+    record = stamp(DERIVED)
+    recorded = json.loads(record.read_text()) if record.exists() else {}
+    if recorded.get("pin", {}).get("pyodide") != pins()["pyodide"]:
+        raise MirrorError(f"the Python runtime derived from Pyodide {pins()['pyodide']['version']} has not been made")
+    folder = MIRROR / DERIVED
+    for relative, expected in recorded["files"].items():
+        path = folder / relative
+        if not path.is_file():
+            raise MirrorError(f"{path} is missing from the mirror; delete {record} to rebuild it.")
+        verified(path, expected, f"{DERIVED} {relative}")
+    return folder, recorded

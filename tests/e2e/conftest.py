@@ -88,6 +88,7 @@ class Network:
         self.blocked = []  # outbound requests that would have left the machine
         self.unmirrored = []  # CDN URLs the mirror does not hold
         self.served = []  # CDN URLs answered from the mirror
+        self.local = []  # loopback URLs (the site's own files, the derived Python runtime among them)
         self.fail_prefixes = []  # CDN prefixes a test makes unreachable
         self.refused = []  # what the site's Content-Security-Policy blocked
 
@@ -103,6 +104,7 @@ class Network:
     def handle(self, route):
         url = route.request.url
         if urlsplit(url).hostname in LOOPBACK:
+            self.local.append(url)
             return route.continue_()
         for prefix in self.fail_prefixes:
             if url.startswith(prefix):
@@ -126,9 +128,41 @@ def network(context, cdn_mirror):
     net = Network(cdn_mirror)
     net.attach(context)
     yield net
+    assert_network_clean(net)
+
+
+@pytest.fixture(scope="module")
+def shared_demo(browser, browser_context_args, servers, cdn_mirror):
+    """One Logistic Regression page for a whole module, so Pyodide starts once: (page, its Network).
+
+    Its tests take it through a fixture that returns it to the start (the demo's Reset) and checks its
+    network after each test.
+    """
+    net = Network(cdn_mirror)
+    context = net.attach(browser.new_context(**browser_context_args))
+    page = context.new_page()
+    page.goto(servers["root"].url + "machine-learning/logistic-regression/")
+    yield page, net
+    context.close()
+
+
+def assert_network_clean(net):
     assert not net.blocked, f"requests tried to leave the machine: {net.blocked}"
     assert not net.unmirrored, f"CDN files missing from the runtime mirror: {net.unmirrored}"
     assert not net.refused, f"the site's Content-Security-Policy blocked: {net.refused}"
+
+
+# A browser that asks to save data: the page then leaves Python unloaded until the reader asks for it.
+SAVE_DATA = "Object.defineProperty(navigator, 'connection', {value: {saveData: true}})"
+
+
+@pytest.fixture
+def without_python(page):
+    """For tests of everything but the demo: the page opened as by a reader whose browser saves data, so
+    Python is not downloaded (the page is complete without it) and a Pyodide start these tests never look
+    at does not take their share of the machine."""
+    page.add_init_script(SAVE_DATA)
+    return page
 
 
 @pytest.fixture

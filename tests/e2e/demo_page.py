@@ -76,7 +76,7 @@ def assert_matches_cpython(page):
     residual = q - logreg.y
     rows = table(page)
     assert len(rows) == 7
-    for (qv, qt, rv, rt, label), qi, ri in zip(rows, q, residual):
+    for (qv, qt, rv, rt, label), qi, ri in zip(rows, q, residual, strict=True):
         assert qv == pytest.approx(qi, abs=1e-9)
         assert rv == pytest.approx(ri, abs=1e-9)
         assert (qt, rt) == (f"{qi:.3f}", f"{ri:.3f}")
@@ -98,6 +98,16 @@ def set_weights(page, slope, bias):
     assert_matches_cpython(page)
 
 
+def reset(page):
+    """Back to the listing's start, as a reader gets there: Reset, answered by Python."""
+    page.click("button[data-action=reset]")
+    expect(page.locator(DEMO)).not_to_have_attribute("data-busy", "")
+    wait_weights(page, logreg.w_start[1], logreg.w_start[0])
+    expect(page.locator(".demo-steps")).to_have_text("0")
+    expect(page.locator("input[data-action=select]:checked")).to_have_count(0)
+    expect(page.locator("[data-run]")).to_have_attribute("aria-pressed", "false")
+
+
 def loss_history(page):
     return json.loads(page.get_attribute(".lr-loss-plot", "data-history"))
 
@@ -106,7 +116,6 @@ def demo_workers(page):
     return [w for w in page.workers if w.url.endswith("/pyscript_demo/worker.js")]
 
 
-ENDLESS_TRAIN = "def train(state, count):\n    while True:\n        pass\n"
 # The demo's module that trains, as the browser downloads it: its file name, and a route pattern.
 MODEL_FILE = "model.py"
 DEMO_MODULE = "**/pyscript_demo/demos/logistic_regression/" + MODEL_FILE

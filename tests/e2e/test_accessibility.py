@@ -1,4 +1,5 @@
-"""Accessibility in real Chromium: axe-core on every page in both palettes, and reduced motion."""
+"""Accessibility in real Chromium: axe-core on every page in both palettes. (Reduced motion, counted in
+the page's own time: tests/e2e/test_bridge.py.)"""
 
 import pytest
 from playwright.sync_api import expect
@@ -10,12 +11,6 @@ from tools import runtime_mirror
 PAGES = page_urls()  # every page of the site, from the docs tree
 PALETTES = {"light": "default", "dark": "slate"}  # emulated color scheme: Material's body[data-md-color-scheme]
 BLOCKING = {"serious", "critical"}
-# (rule id, CSS selector) pairs that come from Material for MkDocs itself and cannot be fixed from the
-# project; each with the reason.
-EXCLUDED = {
-    # Material's search overlay is a role=dialog <div> without a name, in the theme's own header template.
-    ("aria-dialog-name", ".md-search"),
-}
 
 
 @pytest.fixture(scope="session")
@@ -47,13 +42,12 @@ def _blocking(violations):
     for v in violations:
         if v["impact"] not in BLOCKING:
             continue
-        nodes = [n for n in v["nodes"] if (v["id"], ", ".join(n["target"])) not in EXCLUDED]
-        if nodes:
-            targets = [", ".join(n["target"]) for n in nodes[:4]]
-            found.append(
-                f"{v['id']} ({v['impact']}): {v['help']} -- {len(nodes)} node(s), e.g. {targets}"
-                f"\n    {nodes[0]['failureSummary']}"
-            )
+        nodes = v["nodes"]
+        targets = [", ".join(n["target"]) for n in nodes[:4]]
+        found.append(
+            f"{v['id']} ({v['impact']}): {v['help']} -- {len(nodes)} node(s), e.g. {targets}"
+            f"\n    {nodes[0]['failureSummary']}"
+        )
     return found
 
 
@@ -71,25 +65,3 @@ def test_no_serious_or_critical_axe_violations(page, site, axe_script, path, sch
     result = page.evaluate('() => axe.run(document, {resultTypes: ["violations"]})')
     found = _blocking(result["violations"])
     assert not found, f"axe on /{path} ({scheme}):\n" + "\n".join(found)
-
-
-def _steps_while_running(page, url, motion, seconds=2.5):
-    """Steps trained by Run (from a fresh page) in `seconds`, with the reader's motion preference."""
-    page.emulate_media(reduced_motion=motion)
-    page.goto(url)
-    wait_live(page)
-    run = page.locator("[data-run]")
-    run.click()
-    expect(run).to_have_attribute("aria-pressed", "true")
-    page.wait_for_timeout(seconds * 1000)
-    steps = int(page.text_content(".demo-steps"))
-    run.click()  # pause again
-    expect(run).to_have_attribute("aria-pressed", "false")
-    return steps
-
-
-def test_run_respects_reduced_motion(page, site):
-    # demo.js's nextFrame waits 1000 ms per update (of 5 steps) with reduced motion: about 3 in 2.5 s.
-    assert _steps_while_running(page, site + PAGE, "reduce") <= 20
-    # Otherwise an update per animation frame.
-    assert _steps_while_running(page, site + PAGE, "no-preference") > 40

@@ -1,8 +1,17 @@
 """Citation cards in real Chromium: the keyboard opens them as the pointer does."""
 
+import pytest
 from playwright.sync_api import expect
 
+from tests.e2e.demo_page import PAGE
+
 MARKER = "sup.citation .citation__item"
+
+
+@pytest.fixture
+def demo_page(page, without_python, site):
+    page.goto(site + PAGE)
+    return page
 
 
 def test_focusing_a_citation_marker_with_the_keyboard_shows_its_card(demo_page):

@@ -15,7 +15,7 @@ HOSTILE = "<img src=x onerror=window.__pwned=1>"
 
 
 @pytest.fixture
-def panels(page, site):
+def panels(page, without_python, site):
     page.goto(site + "machine-learning/logistic-regression/")
     page.evaluate("localStorage.clear()")
     page.reload()
@@ -149,7 +149,7 @@ def test_a_hostile_note_is_text_and_never_runs(panels):
     assert panels.locator("img[src='x']").count() == 0
 
 
-def test_without_storage_the_panels_work_and_say_nothing_is_saved(page, site):
+def test_without_storage_the_panels_work_and_say_nothing_is_saved(page, without_python, site):
     page.add_init_script(
         "Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaExceededError'); };"
     )

@@ -1,12 +1,13 @@
 """The page as a whole in real Chromium: math, static first, loading, failure, navigation, hosting."""
 
+import re
+
 import numpy as np
 import pytest
 from playwright.sync_api import expect
 
 from pyscript_demo import logreg
 from tests.e2e.demo_page import (
-    DEMO,
     DEMO_MODULE,
     MODEL_FILE,
     PAGE,
@@ -27,7 +28,32 @@ def test_math_is_typeset_by_katex_with_its_stylesheet(demo_page):
     assert "KaTeX_Main" in font
 
 
-def test_loading_is_announced_then_the_demo_is_live(demo_page):
+# Every (state, progress value or None while hidden, status text) the demo shows, in order, from the start.
+RECORD_STATUS = """
+addEventListener("DOMContentLoaded", () => {
+  const section = document.querySelector("section.live-demo");
+  if (!section) return;
+  const seen = (window.__demoStatusSeen = []);
+  const look = () => {
+    const progress = section.querySelector("[data-progress]");
+    const now = [section.dataset.state, progress.hidden ? null : progress.value,
+                 section.querySelector("[data-status]").textContent];
+    const last = seen[seen.length - 1];
+    if (!last || last.some((value, i) => value !== now[i])) seen.push(now);
+  };
+  look();
+  new MutationObserver(look).observe(section, {subtree: true, childList: true, characterData: true, attributes: true});
+});
+"""
+
+
+def test_loading_is_announced_stage_by_stage_then_the_demo_is_live(page, site):
+    """The real worker reports its three stages in order (the runtime, numpy, the page's Python). Static
+    first: the build's figure and Python's first live render of it are the same (no jump)."""
+    page.add_init_script(RECORD_STATUS)
+    page.goto(site + PAGE)
+    demo_page = page
+    static = page.inner_html("[data-part=figure]")
     status = demo_page.locator("[data-status]")
     expect(status).to_contain_text("Loading Python, step")
     expect(demo_page.locator("[data-progress]")).to_be_visible()
@@ -38,16 +64,21 @@ def test_loading_is_announced_then_the_demo_is_live(demo_page):
     expect(status).to_contain_text("Live")
     expect(demo_page.locator("[data-progress]")).to_be_hidden()
     expect(demo_page.locator("[data-retry]")).to_be_hidden()
+    assert page.inner_html("[data-part=figure]") == static
     assert_matches_cpython(demo_page)
-
-
-def test_changes_made_while_python_loads_are_applied_when_it_is_ready(demo_page):
-    demo_page.fill(SLOPE, "-2.5")
-    demo_page.check("input[data-action=select][value='5']")
-    wait_live(demo_page)
-    expect(demo_page.locator(".demo-slope")).to_have_attribute("data-value", "-2.5")
-    expect(demo_page.locator("[data-reveal]")).to_contain_text("Point 6")
-    assert_matches_cpython(demo_page)
+    seen = demo_page.evaluate("window.__demoStatusSeen")
+    states = [state for state, _, _ in seen]
+    assert states[-1] == "live" and set(states[:-1]) <= {"static", "loading"}, states
+    stages = [
+        "downloading and starting the Python runtime (Pyodide, about 13 MB)",
+        "downloading numpy (about 3 MB)",
+        "loading this page's Python",
+    ]
+    shown = [(int(m[1]), m[2]) for _, _, text in seen if (m := re.search(r"step (\d) of 3: ([^.]+)\.", text))]
+    # Before the worker's first word the bridge says it is starting; then each stage once, in order.
+    assert list(dict.fromkeys(shown)) == [(1, "starting")] + [(i + 1, stage) for i, stage in enumerate(stages)]
+    values = [value for _, value, _ in seen if value is not None]
+    assert values == sorted(values) and set(values) == {0, 1, 2}, values
 
 
 def test_without_javascript_the_page_is_complete(browser, network, site):
@@ -61,14 +92,6 @@ def test_without_javascript_the_page_is_complete(browser, network, site):
     np.testing.assert_allclose([row[0] for row in table(page)], q, rtol=0, atol=1e-12)
     assert float(page.get_attribute(".demo-loss", "data-value")) == pytest.approx(float(loss), abs=1e-12)
     context.close()
-
-
-def test_static_figure_is_the_live_figure(page, site):
-    """Static first: the build's markup and Python's first live render are the same (no jump)."""
-    page.goto(site + PAGE)
-    static = page.inner_html("[data-part=figure]")
-    wait_live(page)
-    assert page.inner_html("[data-part=figure]") == static
 
 
 def test_blocked_runtime_leaves_the_page_readable_and_can_retry(page, site, network):
@@ -88,19 +111,6 @@ def test_blocked_runtime_leaves_the_page_readable_and_can_retry(page, site, netw
     retry.click()
     wait_live(page)
     expect(page.locator(".demo-slope")).to_have_attribute("data-value", "2.0")
-    assert_matches_cpython(page)
-
-
-def test_data_saver_waits_for_the_reader_to_load_python(page, site, network):
-    page.add_init_script("Object.defineProperty(navigator, 'connection', {value: {saveData: true}})")
-    page.goto(site + PAGE)
-    status = page.locator("[data-status]")
-    expect(status).to_contain_text("Data saver is on")
-    page.wait_for_timeout(1000)
-    assert not any("pyodide" in url for url in network.served)
-    assert page.get_attribute(DEMO, "data-state") == "static"
-    page.click("[data-load]")
-    wait_live(page)
     assert_matches_cpython(page)
 
 

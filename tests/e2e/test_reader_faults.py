@@ -1,281 +1,23 @@
-"""What a reader meets when things go wrong, in real Chromium with real Pyodide: a slow network, a
-Python worker that dies mid-run, browser storage that fills up while they type, and a keyboard
-instead of a mouse. Each time the page stays readable, says what happened, and loses nothing the
-reader typed.
+"""What a reader meets when things go wrong, in real Chromium with real Pyodide: browser storage that
+fills up while they type, and a keyboard instead of a mouse. Each time the page stays readable, says
+what happened, and loses nothing the reader typed. (A slow network, a Python worker that dies or hangs:
+tests/e2e/test_bridge.py.)
 """
 
 import json
 import re
-import time
 
-import numpy as np
 import pytest
 from playwright.sync_api import expect
 
-from pyscript_demo import logreg
-from tests.e2e.demo_page import (
-    BIAS_EXACT,
-    DEMO,
-    DEMO_MODULE,
-    ENDLESS_TRAIN,
-    PAGE,
-    SLOPE,
-    assert_matches_cpython,
-    demo_workers,
-    replace_train,
-    serve_demo_module,
-    set_weights,
-    wait_live,
-    wait_weights,
-    weights,
-)
+from tests.e2e.demo_page import PAGE, wait_live
 from tests.e2e.panels_page import use_practice_and_inquiry
 
-STATUS = "[data-status]"
 KEY = "learning-panels:concept:machine-learning/logistic-regression"
 UNSAVED = "Nothing will be saved"
-# How long the slow network holds each loading stage's downloads: two stages download, so the load takes at
-# least 2 x 4.5 s of real time (on top of the 65 s of page time the test fast-forwards while the first is held).
-HOLD_S = 4.5
-# A state the page reaches within seconds when it works: failing fast beats waiting for LIVE_TIMEOUT_MS.
-SOON_MS = 15_000
 
 
-def _entries(page):
-    """What the slope slider and the exact bias field show (the field may be reformatted, 1.25 as 1.2500)."""
-    return float(page.input_value(SLOPE)), float(page.input_value(BIAS_EXACT))
-
-
-def assert_readable(page):
-    """The page as built stays: its typeset math, and the demo's figure with its seven points."""
-    assert page.locator(".katex").count() > 40
-    expect(page.locator(".lr-figure circle.lr-dot")).to_have_count(7)
-
-
-# 1. A slow network ------------------------------------------------------------------------------------
-
-
-class SlowNetwork:
-    """Holds back every download matching `patterns` until the test lets it through (then served as usual).
-
-    Each held request waits in Playwright's router; `release` passes it on to the `network` fixture's
-    handler (the sha256-verified mirror, or the local server), as if the bytes had been slow to arrive.
-    """
-
-    def __init__(self, context, patterns):
-        self.held = {}  # file name: (route, when it was held)
-        for pattern in patterns:
-            context.route(pattern, self._hold)
-
-    def _hold(self, route):
-        self.held[route.request.url.rsplit("/", 1)[-1]] = (route, time.monotonic())
-
-    def wait_held(self, page, *prefixes, timeout_s=60):
-        """Let the page run until a download starting with each prefix is being held."""
-        deadline = time.monotonic() + timeout_s
-        while not all(any(name.startswith(p) for name in self.held) for p in prefixes):
-            assert page.get_attribute(DEMO, "data-state") == "loading", page.text_content(STATUS)
-            assert time.monotonic() < deadline, f"never asked for {prefixes}; holding {list(self.held)}"
-            page.wait_for_timeout(50)  # lets Playwright dispatch the routed requests
-
-    def release(self, page, seconds):
-        """Let every held download through once it has been held for `seconds`."""
-        for name, (route, since) in list(self.held.items()):
-            page.wait_for_timeout(max(0, since + seconds - time.monotonic()) * 1000)
-            route.fallback()
-            del self.held[name]
-
-
-# Every (state, progress value or None while hidden, status text) the demo shows, in order, from the start.
-RECORD_STATUS = """
-addEventListener("DOMContentLoaded", () => {
-  const section = document.querySelector("section.live-demo");
-  if (!section) return;
-  const seen = (window.__demoStatusSeen = []);
-  const look = () => {
-    const progress = section.querySelector("[data-progress]");
-    const now = [section.dataset.state, progress.hidden ? null : progress.value,
-                 section.querySelector("[data-status]").textContent];
-    const last = seen[seen.length - 1];
-    if (!last || last.some((value, i) => value !== now[i])) seen.push(now);
-  };
-  look();
-  new MutationObserver(look).observe(section, {subtree: true, childList: true, characterData: true, attributes: true});
-});
-"""
-
-
-def test_a_slow_runtime_download_is_waited_for_and_the_readers_changes_are_applied(page, context, site):
-    """Every runtime file arrives seconds late: the status walks through the three loading stages in order,
-    nothing gives up (not even after 65 s of page time: a load timeout under a minute is a bug), and the
-    slider moved and the number typed while Python loaded are what the live demo shows.
-    """
-    slow = SlowNetwork(
-        context,
-        [
-            "**/pyodide.asm.wasm",
-            "**/python_stdlib.zip",  # stage 1: the runtime ...
-            "**/pyscript_demo/demos/logistic_regression/demo.py",  # ... while the page's own Python downloads alongside
-            "**/numpy-*.whl",  # stage 2: numpy
-        ],
-    )
-    page.clock.install()  # the page's timers only: Pyodide's worker keeps real time
-    page.add_init_script(RECORD_STATUS)
-    page.goto(site + PAGE)
-    status = page.locator(STATUS)
-
-    slow.wait_held(page, "pyodide.asm.wasm", "python_stdlib.zip", "demo.py")
-    expect(status).to_contain_text("Loading Python, step 1 of 3: downloading and starting the Python runtime")
-    expect(page.locator("[data-progress]")).to_have_js_property("value", 0)
-    page.fill(SLOPE, "-2.5")  # the reader moves the slider ...
-    page.fill(BIAS_EXACT, "1.25")  # ... and types an exact bias while Python loads
-    expect(status).to_contain_text("Your changes so far will be applied as soon as it is ready.")
-    expect(page.locator("[data-part=figure]")).to_have_attribute("data-stale", "")
-    assert_readable(page)
-    page.clock.run_for(65_000)  # any timer demo.js set on the load has now fired
-    expect(page.locator(DEMO)).to_have_attribute("data-state", "loading")
-    expect(status).to_contain_text("step 1 of 3")
-    slow.release(page, HOLD_S)
-
-    slow.wait_held(page, "numpy-")
-    expect(status).to_contain_text("Loading Python, step 2 of 3: downloading numpy")
-    expect(page.locator("[data-progress]")).to_have_js_property("value", 1)
-    slow.release(page, HOLD_S)
-
-    wait_live(page)
-    wait_weights(page, -2.5, 1.25)
-    assert _entries(page) == (-2.5, 1.25)
-    assert_matches_cpython(page)
-
-    seen = page.evaluate("window.__demoStatusSeen")
-    states = [state for state, _, _ in seen]
-    assert states[-1] == "live" and set(states[:-1]) <= {"static", "loading"}, states
-    steps = [int(m[1]) for _, _, text in seen if (m := re.search(r"step (\d) of 3", text))]
-    assert steps == sorted(steps) and set(steps) == {1, 2, 3}, steps
-    values = [value for _, value, _ in seen if value is not None]
-    assert values == sorted(values) and set(values) == {0, 1, 2}, values
-
-
-# 2. A Python worker that dies -------------------------------------------------------------------------
-
-ENDS_ITSELF_MID_RUN = '''
-def train(state, count):
-    """The listing's training, until the worker ends itself mid-run without a word, as a crash would."""
-    if state.steps >= 20:
-        import js
-
-        js.close()  # js is the worker's global scope: it ends when this call returns, its answer unsent
-    return _train(state, count)
-'''
-
-
-def _serve_dying_train(page):
-    def patch(source):
-        return source.replace("def train(state, count):", "def _train(state, count):") + ENDS_ITSELF_MID_RUN
-
-    serve_demo_module(page, patch)
-
-
-@pytest.mark.parametrize("death", ["ends itself", "stopped by the browser"])
-def test_a_worker_that_dies_mid_run_is_noticed_and_retry_keeps_the_readers_settings(page, site, death):
-    """A dedicated worker that ends sends no message and fires no event, so a bridge that only waits for
-    an answer waits forever (before the fix, it said "Python is still computing" with a Stop button). Two
-    genuine deaths, neither announced: the demo's own Python ends its worker mid-run (`js.close()` in
-    `train`: the worker is gone between one step and the next and that step's answer is never sent, as
-    when a worker crashes); and the worker is ended from outside while it computes (`terminate()`, as a
-    browser ends a worker it reclaims). Aborting the wasm instead (`os.abort()`) does not kill anything:
-    Pyodide turns it into a Python error, which the error path already covers. The page must say Python
-    stopped and offer Retry, keep the last good figure, keep what the reader sets while it is down, and
-    apply it after Retry.
-    """
-    if death == "ends itself":
-        _serve_dying_train(page)
-    page.goto(site + PAGE)
-    wait_live(page)
-    set_weights(page, -1.0, 0.5)
-    run = page.locator("[data-run]")
-    run.click()
-    expect(run).to_have_attribute("aria-pressed", "true")
-    page.wait_for_function("() => Number(document.querySelector('.demo-steps').textContent) >= 20")
-    if death == "stopped by the browser":
-        page.evaluate("window.conceptDemos.runtime.worker.terminate()")
-
-    expect(page.locator(DEMO)).to_have_attribute("data-state", "failed", timeout=SOON_MS)
-    expect(page.locator(STATUS)).to_contain_text("Python stopped")
-    expect(page.locator(STATUS)).to_contain_text("your settings are kept")
-    expect(page.locator("[data-retry]")).to_be_visible()
-    expect(page.locator("[data-stop]")).to_be_hidden()
-    expect(run).to_have_attribute("aria-pressed", "false")
-    # The last good figure: the numbers of the last step that landed, from the reader's weights.
-    assert_readable(page)
-    steps = int(page.text_content(".demo-steps"))
-    assert steps >= 20
-    slope = float(page.get_attribute(".demo-slope", "data-value"))
-    bias = float(page.get_attribute(".demo-bias", "data-value"))
-    np.testing.assert_allclose([bias, slope], logreg.train(np.array([0.5, -1.0]), steps=steps), rtol=0, atol=1e-9)
-    assert_matches_cpython(page)
-
-    page.fill(SLOPE, "2.5")  # the reader goes on while Python is down
-    page.fill(BIAS_EXACT, "-1.25")
-    expect(page.locator("[data-part=figure]")).to_have_attribute("data-stale", "")
-    if death == "ends itself":
-        page.unroute(DEMO_MODULE)
-    page.click("[data-retry]")
-    wait_live(page)
-    wait_weights(page, 2.5, -1.25)
-    assert _entries(page) == (2.5, -1.25)
-    assert page.text_content(".demo-steps") == str(steps)
-    assert_matches_cpython(page)
-    assert len(demo_workers(page)) == 1
-    page.click("button[data-action=step][data-value='1']")  # the new worker computes
-    expect(page.locator(".demo-steps")).to_have_text(str(steps + 1))
-
-
-def _hang_python(page, site):
-    """Open the live demo with a `train` that never returns, ask for 60 steps; the Stop button it offers."""
-    replace_train(page, ENDLESS_TRAIN)
-    page.goto(site + PAGE)
-    wait_live(page)
-    page.click("button[data-action=step][data-value='60']")
-    stop = page.locator("[data-stop]")
-    expect(stop).to_be_visible(timeout=SOON_MS)
-    return stop
-
-
-def test_changes_made_while_python_hangs_are_kept_through_stop(page, site):
-    """Python hangs; the page offers Stop and keeps saying so while the reader moves the slider and types
-    (it does not claim to be live), and what they set meanwhile is applied once Stop has restarted Python.
-    """
-    stop = _hang_python(page, site)
-    still = "Python is still computing. You can stop it; your settings are kept."
-    expect(page.locator(STATUS)).to_have_text(still)
-    page.fill(SLOPE, "-3")
-    page.fill(BIAS_EXACT, "1.5")
-    page.check("input[data-action=select][value='4']")
-    expect(page.locator(STATUS)).to_have_text(still)
-    stop.click()
-    wait_live(page)
-    wait_weights(page, -3, 1.5)
-    expect(page.locator("input[data-action=select][value='4']")).to_be_checked()
-    expect(page.locator("[data-reveal]")).to_contain_text("Point 5")
-    assert _entries(page) == (-3, 1.5)
-    assert_matches_cpython(page)
-
-
-def test_a_step_asked_for_while_python_hangs_is_taken_after_stop(page, site):
-    """Stop drops what Python was computing and the Run loop's own steps, not a step the reader asked for
-    meanwhile: the restarted Python (with the real training, the hang gone) computes it."""
-    stop = _hang_python(page, site)
-    page.click("button[data-action=step][data-value='1']")
-    page.unroute(DEMO_MODULE)
-    stop.click()
-    wait_live(page)
-    expect(page.locator(".demo-steps")).to_have_text("1")
-    slope, bias = weights(page)
-    np.testing.assert_allclose([bias, slope], logreg.train(logreg.w_start, steps=1), rtol=0, atol=1e-12)
-
-
-# 3. Storage that fills up while the reader types ------------------------------------------------------
+# 1. Storage that fills up while the reader types ------------------------------------------------------
 
 # This site's storage has room for `window.__panelQuota` characters of answers: past that, setItem throws
 # what a full browser throws (and stores nothing), as localStorage does once the origin's quota is used.
@@ -297,7 +39,7 @@ MORE = (
 )
 
 
-def test_storage_that_fills_up_mid_session_is_said_and_nothing_typed_is_lost(page, site, tmp_path):
+def test_storage_that_fills_up_mid_session_is_said_and_nothing_typed_is_lost(page, without_python, site, tmp_path):
     """Storage worked when the page opened; the reader's note then outgrows the quota while they type.
     Every panel says its answers are no longer saved, the note keeps every character (and exports whole),
     the panels keep working, and once there is room again everything typed meanwhile is saved.
@@ -341,7 +83,7 @@ def test_storage_that_fills_up_mid_session_is_said_and_nothing_typed_is_lost(pag
     assert saved["inquiry"] == {"choice": "1"}
 
 
-# 4. The keyboard alone --------------------------------------------------------------------------------
+# 2. The keyboard alone --------------------------------------------------------------------------------
 
 # A keyboard stop of the article, named for messages: a radio group is one stop (Tab enters it, arrows move).
 _DESCRIBE = """
@@ -441,10 +183,11 @@ def walked(page, site, context):
     return page.evaluate(EXPECTED_STOPS), forward, backward
 
 
-def test_tab_reaches_every_control_of_the_article_in_order_and_each_has_a_name(walked):
+def test_tab_reaches_every_control_of_the_article_in_order_each_named_and_showing_focus(walked):
     """From the top of the page (the skip link first, then the header and the site navigation), Tab stops
     once at every control of the article in document order: the demo's, each panel's, the code's copy
-    buttons, the links. Each has an accessible name, and Shift+Tab goes the same way back."""
+    buttons, the links. Each has an accessible name and shows it has focus, and Shift+Tab goes the same
+    way back. (One walk of the live page for all of it: Python starts once.)"""
     expected, forward, backward = walked
     assert len(expected) > 60
     assert [stop for stop, _, _ in forward] == expected
@@ -463,10 +206,6 @@ def test_tab_reaches_every_control_of_the_article_in_order_and_each_has_a_name(w
         r"pre #\d+ I am working",
     ]:
         assert any(re.fullmatch(kind + ".*", stop) for stop in expected), kind
-
-
-def test_focus_is_visible_on_every_stop(walked):
-    _, forward, backward = walked
     hidden = sorted({stop for stop, _, shown in forward + backward if not shown})
     assert not hidden, f"focus is not visible on: {hidden}"
 
@@ -480,7 +219,7 @@ def _tab_to(page, selector, limit=150):
     raise AssertionError(f"Tab never reached {selector}")
 
 
-def test_every_learning_panel_is_answered_by_keyboard_alone(page, site, context, tmp_path):
+def test_every_learning_panel_is_answered_by_keyboard_alone(page, without_python, site, context, tmp_path):
     """Tab, arrows, Space and Enter only: choose in the storyboard and the inquiry, write the prediction,
     open the hints one by one and the answer, tick the rubric, fill the research room, export and copy;
     then a reload shows every answer kept."""

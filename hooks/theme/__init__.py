@@ -1,0 +1,8 @@
+"""What the site adds to Material's own markup and rendering: names it lacks, lighter first rendering."""
+
+from hooks.authoring import assets
+from hooks.authoring.site import Site
+
+
+def configure(site: Site) -> None:
+    assets.publish(site.config, __file__, "rendering.css")

@@ -1,0 +1,809 @@
+"""Every mistake an author can make that stops the build: the one table behind the guide and the tests.
+
+Each `Mistake` is a row of the authoring guide's table of build errors (docs/authoring.md, `{ #errors }`):
+the guide shows its first case's message and fix, and `tests/test_author_errors.py` builds every case and
+compares the whole message. Write the guide's table from here with `python -m tests.author_errors`.
+"""
+
+# A message stays on one line, as the build prints it: a reader can search the table for what they saw.
+# ruff: noqa: E501
+
+import datetime
+import re
+import textwrap
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+GUIDE = ROOT / "docs" / "authoring.md"
+BIB = (ROOT / "docs" / "references.bib").read_text()
+KEYS = ", ".join(sorted(re.findall(r"^@\w+\{([^,]+),", BIB, re.M)))
+TOMORROW = (datetime.date.today() + datetime.timedelta(days=1)).isoformat()
+
+
+@dataclass(frozen=True)
+class Case:
+    """A project that must not build, and the whole message of the error that stops it.
+
+    `pages` maps paths under docs/ to Markdown (a string is docs/page.md); `bib` replaces
+    docs/references.bib; `config` is an (old, new) replacement in mkdocs.yml; `files` are other files of
+    the project.
+    """
+
+    id: str
+    pages: str | dict[str, str]
+    message: str
+    bib: str | None = None
+    config: tuple[str, str] | None = None
+    files: dict[str, str] = field(default_factory=dict)
+
+    def options(self) -> dict:
+        """The keyword arguments of `tests.harness.project` that make this case's project."""
+        pages = {"page.md": self.pages} if isinstance(self.pages, str) else self.pages
+        options = {"pages": pages, "bib": self.bib, "files": self.files}
+        if self.config:
+            old, new = self.config
+            options["config_edit"] = lambda text: text.replace(old, new)
+        return options
+
+
+@dataclass(frozen=True)
+class Mistake:
+    """A row of the guide's table: the mistake, and the cases that make it. `shown` shortens the first
+    case's message for the guide, ending in ` ...` where the message goes on."""
+
+    mistake: str
+    cases: tuple[Case, ...]
+    shown: str | None = None
+
+    def message(self) -> str:
+        """The message column: where and what, as the first case's error says it."""
+        return self.shown or self.cases[0].message.split(" Fix: ", 1)[0]
+
+    def fix(self) -> str:
+        """The fix column: the first case's fix (a path in the throwaway project left relative)."""
+        return self.cases[0].message.split(" Fix: ", 1)[1].replace("{project}/", "")
+
+
+FRONT = "---\ntitle: T\n---\n\n"
+CONCEPT = "---\ntitle: T\nconcept: t/topic\narea: Testing\n---\n\nIntro.\n\n"
+VALID = "id: c\nsources: [cs229-logistic-regression]\n"
+REVIEW = "status: reviewed\nreviewed: 2026-06-28\nreviewer: Concept review team\nchecked: section 2.1\n"
+STORY = "/// storyboard | Which change?\n    choices: [A, B]\n\n//// frame | One\nA frame.\n////\n///\n"
+INQUIRY = (
+    "/// inquiry | Which cue?\n    choices:\n      - choice: A\n        feedback: Yes.\n        best: true\n"
+    "      - choice: B\n        feedback: No.\n///\n"
+)
+PRACTICE = "/// practice | Predict.\n    hints: [One]\n    answer: The answer.\n///\n"
+ROOM = "/// research-room\n    question: Why?\n    evidence: [E]\n    resolves: [R]\n///\n"
+BIB_WITHOUT_WEB_URL = "@book{a,\n  title = {X},\n  author = {A B},\n  year = {2016},\n  url = {www.x.org},\n}\n"
+
+
+def claim(options: str, statement: str = "A statement.") -> str:
+    return f"/// claim | {statement}\n" + textwrap.indent(options, "    ") + "\nSummary.\n///\n"
+
+
+def concept_page(concept: str, title: str, edges: str = "") -> str:
+    return f"---\ntitle: {title}\nconcept: {concept}\n{edges}---\n\n# {title}\n\nText.\n"
+
+
+def quoted(markdown: str) -> str:
+    return "Intro.\n\n> " + markdown.replace("\n", "\n> ")
+
+
+MISTAKES = (
+    Mistake(
+        "citing a key the bibliography lacks: in prose, in front matter `sources` or in a claim's `sources`",
+        (
+            Case(
+                "unknown-inline-key",
+                FRONT + "Intro.\n\nSee [@cs229-logistic-regresion].\n",
+                "docs/page.md:7: there is no source 'cs229-logistic-regresion' in docs/references.bib. Fix: cite a key of docs/references.bib (did you mean 'cs229-logistic-regression'?) or add an entry 'cs229-logistic-regresion' there.",
+            ),
+            Case(
+                "unknown-key-wrapped",
+                FRONT + "Intro [@cs229-logistic-regression;\n@nope].\n",
+                f"docs/page.md:5: there is no source 'nope' in docs/references.bib. Fix: cite a key of docs/references.bib (its keys are {KEYS}) or add an entry 'nope' there.",
+            ),
+            Case(
+                "unknown-front-matter-key",
+                "---\ntitle: T\nsources: [cs229-logistic-regression, nope]\n---\n\nIntro.\n",
+                f"docs/page.md:3: there is no source 'nope' in docs/references.bib. Fix: cite a key of docs/references.bib (its keys are {KEYS}) or add an entry 'nope' there.",
+            ),
+            Case(
+                "unknown-claim-key",
+                claim("id: c\nsources:\n  - cs229-logistic-regression, §2.1\n  - nope\n"),
+                f"docs/page.md:3: there is no source 'nope' in docs/references.bib. Fix: cite a key of docs/references.bib (its keys are {KEYS}) or add an entry 'nope' there.",
+            ),
+        ),
+    ),
+    Mistake(
+        "a citation of another shape",
+        (
+            Case(
+                "malformed-citation",
+                FRONT + "Intro [@cs229-logistic-regression; Goodfellow].\n",
+                "docs/page.md:5: the citation `[@cs229-logistic-regression; Goodfellow]` is not one this site reads. Fix: write `[@key]`, `[@key, locator]` or `[@key-one; @key-two, locator]`.",
+            ),
+        ),
+    ),
+    Mistake(
+        "citing any key while the bibliography is missing or empty",
+        (
+            Case(
+                "empty-bibliography",
+                FRONT + "Intro.\n\nSee [@cs229].\n",
+                "docs/page.md:7: there is no source 'cs229': docs/references.bib is missing or empty. Fix: add an entry 'cs229' to docs/references.bib.",
+                bib="",
+            ),
+        ),
+    ),
+    Mistake(
+        "a claim without sources",
+        (
+            Case(
+                "claim-without-sources",
+                FRONT + claim("id: c\n"),
+                "docs/page.md:5: claim 'c': the claim names no sources. Fix: add `sources: [key]` with the keys of docs/references.bib that support it.",
+            ),
+            Case(
+                "claim-with-empty-sources",
+                claim("id: c\nsources: []\n"),
+                "docs/page.md:3: claim 'c': the claim names no sources. Fix: add `sources: [key]` with the keys of docs/references.bib that support it.",
+            ),
+        ),
+    ),
+    Mistake(
+        "a `sources` entry that is not `key` or `key, locator`",
+        (
+            Case(
+                "source-not-a-key",
+                claim("id: c\nsources: [1]\n"),
+                "docs/page.md:3: the source 1 is not a bibliography key. Fix: write each source as `key` or `key, locator`; in a [flow, list] a comma separates entries, so give a locator in a list of `- key, locator` lines.",
+            ),
+        ),
+    ),
+    Mistake(
+        "a `reviewed` claim without `reviewed`, `reviewer` or `checked`",
+        (
+            Case(
+                "reviewed-without-reviewer",
+                claim(VALID + REVIEW.replace("reviewer: Concept review team\n", "")),
+                "docs/page.md:1: claim 'c': the claim is marked reviewed but has no `reviewer`. Fix: add `reviewer:` (who reviewed it: a team or a role), or set `status: needs-review`.",
+            ),
+            Case(
+                "reviewed-without-date",
+                claim(VALID + REVIEW.replace("reviewed: 2026-06-28\n", "")),
+                "docs/page.md:1: claim 'c': the claim is marked reviewed but has no `reviewed`. Fix: add `reviewed:` (the date of the review, YYYY-MM-DD), or set `status: needs-review`.",
+            ),
+            Case(
+                "reviewed-without-checked",
+                claim(VALID + REVIEW.replace("checked: section 2.1\n", "")),
+                "docs/page.md:1: claim 'c': the claim is marked reviewed but has no `checked`. Fix: add `checked:` (what in the sources was checked), or set `status: needs-review`.",
+            ),
+        ),
+    ),
+    Mistake(
+        "a review date that is not a date",
+        (
+            Case(
+                "impossible-date",
+                claim(VALID + "reviewed: 2026-13-01\n"),
+                "docs/page.md:4: claim 'c': the review date '2026-13-01' is not a date. Fix: write it as YYYY-MM-DD.",
+            ),
+            Case(
+                "not-a-date",
+                claim(VALID + "reviewed: last june\n"),
+                "docs/page.md:4: claim 'c': the review date 'last june' is not a date. Fix: write it as YYYY-MM-DD.",
+            ),
+        ),
+    ),
+    Mistake(
+        "a review date in the future",
+        (
+            Case(
+                "far-future-date",
+                claim(VALID + "reviewed: 2099-01-01\n"),
+                "docs/page.md:4: claim 'c': the review date 2099-01-01 is in the future. Fix: give the day the review was done: today at the latest.",
+            ),
+            Case(
+                "tomorrow",
+                claim(VALID + f"reviewed: {TOMORROW}\n"),
+                f"docs/page.md:4: claim 'c': the review date {TOMORROW} is in the future. Fix: give the day the review was done: today at the latest.",
+            ),
+        ),
+    ),
+    Mistake(
+        "a claim's `reviewer`, `checked` or `scope` that is not text",
+        (
+            Case(
+                "scope-not-text",
+                claim("scope: [a]\n" + VALID),
+                "docs/page.md:2: claim 'c': `scope` is not text. Fix: write `scope:` and one line of text.",
+            ),
+        ),
+    ),
+    Mistake(
+        "an unknown status",
+        (
+            Case(
+                "unknown-status",
+                claim(VALID + "status: done\n"),
+                "docs/page.md:4: claim 'c': the status 'done' is not one this site knows. Fix: set `status:` to one of reviewed, needs-review, disputed.",
+            ),
+        ),
+    ),
+    Mistake(
+        "a claim id used twice, on one page or on two",
+        (
+            Case(
+                "id-on-two-pages",
+                {"a.md": "# A\n\n" + claim(VALID), "b.md": "# B\n\nIntro.\n\n" + claim(VALID)},
+                "docs/b.md:6: claim 'c': the id is already used by the claim at docs/a.md:3. Fix: give this claim an id of its own: claim ids are unique across the site.",
+            ),
+            Case(
+                "id-twice-on-a-page",
+                claim(VALID) + "\n" + claim(VALID),
+                "docs/page.md:9: claim 'c': the id is already used by the claim at docs/page.md:1. Fix: give this claim an id of its own: claim ids are unique across the site.",
+            ),
+        ),
+    ),
+    Mistake(
+        "a claim without an id, or with an id that is not a short name",
+        (
+            Case(
+                "claim-without-id",
+                FRONT + claim("sources: [cs229-logistic-regression]\n"),
+                "docs/page.md:5: the claim has no `id`. Fix: add `id: a-short-name` (lower-case letters, digits and hyphens), unique on the site.",
+            ),
+            Case(
+                "bad-id",
+                claim("id: Core Mechanism\nsources: [cs229-logistic-regression]\n"),
+                "docs/page.md:2: the claim id 'Core Mechanism' is not a short name. Fix: add `id: a-short-name` (lower-case letters, digits and hyphens), unique on the site.",
+            ),
+        ),
+    ),
+    Mistake(
+        "a claim without a statement",
+        (
+            Case(
+                "claim-without-statement",
+                claim(VALID, statement=""),
+                "docs/page.md:1: claim 'c': the claim has no statement. Fix: write it after a bar: `/// claim | What it says.`",
+            ),
+        ),
+    ),
+    Mistake(
+        "block options that are not YAML",
+        (
+            Case(
+                "bad-yaml-claim-options",
+                claim(VALID + "sources: [cs229-logistic-regression\n"),
+                "docs/page.md:4: the YAML of the options of `/// claim` does not parse: expected ',' or ']', but got '<stream end>'. Fix: write one `name: value` per line, indented four spaces under the header; quote a value that contains ': ' or starts with [ { @ or `.",
+            ),
+            Case(
+                "bad-yaml-storyboard-options",
+                CONCEPT + STORY.replace("[A, B]", "[A, B"),
+                "docs/page.md:10: the YAML of the options of `/// storyboard` does not parse: expected ',' or ']', but got '<stream end>'. Fix: write one `name: value` per line, indented four spaces under the header; quote a value that contains ': ' or starts with [ { @ or `.",
+            ),
+        ),
+        shown="docs/page.md:4: the YAML of the options of `/// claim` does not parse: ...",
+    ),
+    Mistake(
+        "block options that are YAML but not `name: value` lines",
+        (
+            Case(
+                "options-a-list",
+                CONCEPT + "/// practice | P.\n    - a\n    - b\n///\n",
+                "docs/page.md:10: the options of `/// practice` are not `name: value` lines. Fix: write one `name: value` per line, indented four spaces under the header.",
+            ),
+        ),
+    ),
+    Mistake(
+        "an option the block does not have",
+        (
+            Case(
+                "claim-option",
+                claim(VALID + "colour: red\n"),
+                "docs/page.md:4: `/// claim` has no option 'colour'. Fix: use only id, sources, status, reviewed, reviewer, checked, scope.",
+            ),
+            Case(
+                "inquiry-option",
+                CONCEPT + INQUIRY.replace("    choices:", "    colour: red\n    choices:"),
+                "docs/page.md:10: `/// inquiry` has no option 'colour'. Fix: use only choices.",
+            ),
+            Case(
+                "demo-option",
+                "# Demo\n\n/// demo | logistic-regression\n    colour: red\n///\n",
+                "docs/page.md:4: `/// demo` has no option 'colour'. Fix: remove it: `/// demo` takes none.",
+            ),
+            Case(
+                "graph-option",
+                "# Graph\n\n/// concept-graph\n    width: 3\n///\n",
+                "docs/page.md:4: `/// concept-graph` has no option 'width'. Fix: remove it: `/// concept-graph` takes none.",
+            ),
+        ),
+    ),
+    Mistake(
+        "a claim inside a list",
+        (
+            Case(
+                "claim-in-a-list",
+                "- item\n\n" + textwrap.indent(claim(VALID), "    "),
+                "docs/page.md:3: claim 'c' did not make it onto the page. Fix: write the claim at the top level of the page or in `/// claim-review`, not in a list.",
+            ),
+        ),
+    ),
+    Mistake(
+        "any block inside a block quote",
+        (
+            Case(
+                "claim-in-a-quote",
+                quoted(claim(VALID)),
+                "docs/page.md:3: `/// claim` stands in a block quote, where it cannot be read. Fix: write `/// claim` at the top level of the page, not in a block quote.",
+            ),
+            Case(
+                "practice-in-a-quote",
+                quoted(PRACTICE),
+                "docs/page.md:3: `/// practice` stands in a block quote, where it cannot be read. Fix: write `/// practice` at the top level of the page, not in a block quote.",
+            ),
+            # Found by fuzzing: the scan did not read quoted headers, and pymdownx left this one as text.
+            Case(
+                "quoted-header",
+                "> /// claim-review\n>     {colour: null}\n\n> Body text.\n> ///\n",
+                "docs/page.md:1: `/// claim-review` stands in a block quote, where it cannot be read. Fix: write `/// claim-review` at the top level of the page, not in a block quote.",
+            ),
+        ),
+    ),
+    Mistake(
+        "a learning panel the page never shows (in indented code, in raw HTML)",
+        (
+            Case(
+                "panel-in-indented-code",
+                CONCEPT + textwrap.indent(PRACTICE, "    "),
+                "docs/page.md:9: the panel `practice` did not make it onto the page. Fix: write the panel at the top level of the page, not in a block quote.",
+            ),
+            Case(
+                "panel-in-raw-html",
+                CONCEPT + "<div>\n" + PRACTICE + "</div>\n",
+                "docs/page.md:10: the panel `practice` did not make it onto the page. Fix: write the panel at the top level of the page, not in a block quote.",
+            ),
+        ),
+    ),
+    Mistake(
+        "a title or an option on a panel",
+        (
+            Case(
+                "panel-with-title",
+                "Intro.\n\n/// claim-review | Claims\n///\n",
+                "docs/page.md:3: `/// claim-review` takes no title. Fix: write `/// claim-review` alone on its line.",
+            ),
+            Case(
+                "panel-with-option",
+                "Intro.\n\n/// source-grounding\n    title: Sources\n///\n",
+                "docs/page.md:4: `/// source-grounding` has no option 'title'. Fix: remove it: `/// source-grounding` takes none.",
+            ),
+            Case(
+                "map-with-title",
+                concept_page("x/a", "A") + "\n/// learning-map | Map\n///\n",
+                "docs/page.md:10: `/// learning-map` takes no title. Fix: write `/// learning-map` alone on its line.",
+            ),
+        ),
+    ),
+    Mistake(
+        "a learning panel without a required option",
+        (
+            Case(
+                "missing-answer",
+                CONCEPT + PRACTICE.replace("    answer: The answer.\n", ""),
+                "docs/page.md:9: `/// practice` has no `answer` option. Fix: add `answer:`, one line of text.",
+            ),
+            Case(
+                "missing-question",
+                CONCEPT + ROOM.replace("    question: Why?\n", ""),
+                "docs/page.md:9: `/// research-room` has no `question` option. Fix: add `question:`, one line of text: the open question.",
+            ),
+        ),
+    ),
+    Mistake(
+        "a learning panel option of the wrong kind",
+        (
+            Case(
+                "hints-not-a-list",
+                CONCEPT + PRACTICE.replace("hints: [One]", "hints: One"),
+                "docs/page.md:10: the `hints` of `/// practice` is not a list of one-line texts: `[First, Second]` or `- text` lines. Fix: write `hints:` as a list of one-line texts: `[First, Second]` or `- text` lines.",
+            ),
+        ),
+        shown="docs/page.md:10: the `hints` of `/// practice` is not a list of one-line texts ...",
+    ),
+    Mistake(
+        "a storyboard, inquiry or practice without its question, or a research room with a title",
+        (
+            Case(
+                "practice-without-prompt",
+                CONCEPT + PRACTICE.replace("/// practice | Predict.", "/// practice"),
+                "docs/page.md:9: `/// practice` has no prompt. Fix: write it after a bar: `/// practice | ...`.",
+            ),
+            Case(
+                "room-with-title",
+                CONCEPT + ROOM.replace("/// research-room", "/// research-room | Room"),
+                "docs/page.md:9: `/// research-room` takes no title. Fix: write `/// research-room` alone on its line.",
+            ),
+        ),
+    ),
+    Mistake(
+        "an inquiry without a `best: true` choice",
+        (
+            Case(
+                "inquiry-without-best",
+                CONCEPT + INQUIRY.replace("        best: true\n", ""),
+                "docs/page.md:10: no choice of `/// inquiry` is marked `best: true`. Fix: add `best: true` to the choice that should carry the first intuition.",
+            ),
+        ),
+    ),
+    Mistake(
+        "a research room on a page without `concept` or `area`, or a second one",
+        (
+            Case(
+                "room-without-concept",
+                "# No concept\n\n" + ROOM,
+                "docs/page.md:3: the research room needs the front matter's `concept`. Fix: add `concept:` and `area:` to the front matter: the handoff prompt names them.",
+            ),
+            Case(
+                "two-rooms",
+                CONCEPT + ROOM + "\n" + ROOM,
+                "docs/page.md:15: the page has a second `/// research-room`. Fix: keep one: the research room's draft is the page's.",
+            ),
+        ),
+    ),
+    Mistake(
+        "a `//// frame` outside a storyboard",
+        (
+            Case(
+                "frame-outside-a-storyboard",
+                CONCEPT + "//// frame | Alone\nA frame.\n////\n",
+                "docs/page.md:9: a frame stands outside a storyboard. Fix: nest it in `/// storyboard` with one more slash: `//// frame | caption`.",
+            ),
+        ),
+    ),
+    Mistake(
+        "front matter that is not YAML",
+        (
+            Case(
+                "bad-front-matter",
+                "---\ntitle: T\ndescription: a: b\n---\n\nIntro.\n",
+                "docs/page.md:3: the YAML of the front matter does not parse: mapping values are not allowed here. Fix: correct the YAML between the `---` lines; quote a value that contains ': ' or starts with [ { @.",
+            ),
+        ),
+    ),
+    Mistake(
+        "front matter `sources` that is not a list",
+        (
+            Case(
+                "front-matter-sources-not-a-list",
+                "---\ntitle: T\nsources: cs229-logistic-regression\n---\n\nIntro.\n",
+                "docs/page.md:3: the front matter's `sources` is not a list of bibliography keys. Fix: write `sources: [key-one, key-two]` with keys of docs/references.bib.",
+            ),
+        ),
+    ),
+    Mistake(
+        "front matter that is not `key: value` lines",
+        (
+            Case(
+                "front-matter-not-a-mapping",
+                "---\n- a list\n---\n\nIntro.\n",
+                "docs/page.md:1: the front matter is not a list of `key: value` lines. Fix: correct the YAML between the `---` lines; quote a value that contains ': ' or starts with [ { @.",
+            ),
+        ),
+    ),
+    Mistake(
+        "`concept`, `area`, `summary` or `builds_on` that is not text",
+        (
+            Case(
+                "builds-on-not-text",
+                {"a.md": "---\nconcept: x/a\nbuilds_on: [x/b]\n---\n"},
+                "docs/a.md:3: the front matter's `builds_on` is not text. Fix: give the `concept` of the page whose mental model this page reuses.",
+            ),
+        ),
+    ),
+    Mistake(
+        "a `.bib` that does not parse",
+        (
+            Case(
+                "bib-syntax-error",
+                "Intro.\n",
+                "docs/references.bib:16: the bibliography does not parse: '}' expected. Fix: write each entry as @type{key, title = {...}, author = {Last, First and ...}, year = {...}}.",
+                bib=BIB.replace("year = {2016},", "year = 2016 2017,"),
+            ),
+        ),
+    ),
+    Mistake(
+        "a `.bib` entry without a title or an author",
+        (
+            Case(
+                "bib-entry-without-author",
+                "Intro.\n",
+                "docs/references.bib:1: the entry 'a' has no author. Fix: add `author = {...}` to it.",
+                bib="@book{a,\n  title = {X},\n  year = {2016},\n}\n",
+            ),
+        ),
+    ),
+    Mistake(
+        "a `.bib` key used twice",
+        # The Goodfellow entry (entries are separated by blank lines) again, on the line after the last.
+        (
+            Case(
+                "bib-repeated-key",
+                "Intro.\n",
+                f"docs/references.bib:{len(BIB.splitlines()) + 1}: repeated bibliography entry: goodfellow-2016-deep-learning. Fix: give every entry its own key.",
+                bib=BIB + BIB.split("\n\n")[2] + "\n",
+            ),
+        ),
+    ),
+    Mistake(
+        "a `.bib` `url` that is not a web address",
+        (
+            Case(
+                "bib-url",
+                "Intro.\n",
+                "docs/references.bib:1: the url of 'a' is 'www.x.org', not a web address. Fix: give an address that starts with https://.",
+                bib=BIB_WITHOUT_WEB_URL,
+            ),
+        ),
+    ),
+    Mistake(
+        "a formula KaTeX cannot parse",
+        (
+            Case(
+                "inline-formula",
+                FRONT + "Intro.\n\nThe loss $\\frac{1}{n$ is wrong.\n",
+                "docs/page.md:7: KaTeX cannot typeset the formula `\\frac{1}{n`: KaTeX parse error: Unexpected end of input in a macro argument, expected '}' at end of input: \\frac{1}{n. Fix: correct the LaTeX; KaTeX's supported functions are listed at https://katex.org/docs/supported",
+            ),
+            Case(
+                "display-formula",
+                "Intro.\n\n$$\n\\sum_{i=1}^{n \\badmacro\n$$\n",
+                "docs/page.md:4: KaTeX cannot typeset the formula `\\sum_{i=1}^{n \\badmacro`: KaTeX parse error: Undefined control sequence: \\badmacro at position 15: \\sum_{i=1}^{n \\̲b̲a̲d̲m̲a̲c̲r̲o̲. Fix: correct the LaTeX; KaTeX's supported functions are listed at https://katex.org/docs/supported",
+            ),
+        ),
+        shown="docs/page.md:7: KaTeX cannot typeset the formula `\\frac{1}{n`: KaTeX parse error: ...",
+    ),
+    Mistake(
+        "a `listing` of a file that is not there",
+        (
+            Case(
+                "missing-listing",
+                "Intro.\n\n```listing\npyscript_demo/nope.py\n```\n",
+                "docs/page.md:4: the listing names 'pyscript_demo/nope.py', which is not a file of this project. Fix: give the path of the file relative to mkdocs.yml, e.g. pyscript_demo/logreg.py.",
+            ),
+        ),
+    ),
+    Mistake(
+        "a `listing` of a file that is not Python",
+        (
+            Case(
+                "listing-not-python",
+                "Intro.\n\n```listing\nmkdocs.yml\n```\n",
+                "docs/page.md:4: the listing 'mkdocs.yml' cannot be run: only .py files can. Fix: list a Python file.",
+            ),
+        ),
+    ),
+    Mistake(
+        "a `listing` whose file fails when run",
+        (
+            Case(
+                "listing-fails",
+                "```listing\nfails.py\n```\n",
+                "docs/page.md:2: running fails.py failed:\nboom\n Fix: make the file run without error: python {project}/fails.py",
+                files={"fails.py": "raise SystemExit('boom')\n"},
+            ),
+        ),
+        shown="docs/page.md:2: running fails.py failed: ... (its error output follows)",
+    ),
+    Mistake(
+        # Built by `test_a_listing_that_runs_too_long_stops_the_build`, with a shorter limit.
+        "a `listing` that runs longer than 120 s",
+        (
+            Case(
+                "listing-too-slow",
+                "```listing\nslow.py\n```\n",
+                "docs/page.md:2: running slow.py took more than 120 s. Fix: make the listing finish quickly; it runs on every build.",
+                files={"slow.py": "import time\ntime.sleep(5)\n"},
+            ),
+        ),
+    ),
+    Mistake(
+        "a `demo` of an unknown name",
+        (
+            Case(
+                "unknown-demo",
+                "# Demo\n\n/// demo | nope\n///\n",
+                "docs/page.md:3: there is no demo named 'nope'. Fix: use one of: gradient-descent, kit-tour, logistic-regression; or write the demo in pyscript_demo/demos/nope/demo.py (see the authoring guide, Write a demo).",
+            ),
+        ),
+    ),
+    Mistake(
+        "a `demo` without a name",
+        (
+            Case(
+                "demo-without-name",
+                "# Demo\n\n/// demo\n///\n",
+                "docs/page.md:3: `/// demo` has no demo name. Fix: write it after a bar: `/// demo | NAME`, NAME one of: gradient-descent, kit-tour, logistic-regression.",
+            ),
+        ),
+    ),
+    Mistake(
+        "`builds_on`, `prerequisites` or `next` naming a concept no page has",
+        tuple(
+            Case(
+                f"unknown-{kind}",
+                {"a.md": concept_page("x/a", "A", f"{kind}:{value}\n"), "b.md": concept_page("x/b", "B")},
+                f"docs/a.md:{4 if kind == 'builds_on' else 5}: the front matter's `{kind}` names the concept 'x/bee',"
+                " which no page has. Fix: did you mean 'x/b'? name the `concept` of a page in docs/.",
+            )
+            for kind, value in [("next", "\n- x/bee"), ("builds_on", " x/bee"), ("prerequisites", "\n- x/bee")]
+        ),
+    ),
+    Mistake(
+        "concepts that come before one another in a loop, through `builds_on`, `prerequisites` or `next`",
+        (
+            Case(
+                "prerequisite-cycle",
+                {
+                    "a.md": concept_page("x/a", "A", "prerequisites: [x/c]\n"),
+                    "b.md": concept_page("x/b", "B", "prerequisites:\n- x/a\n"),
+                    "c.md": concept_page("x/c", "C", "prerequisites:\n- x/b: B first.\n"),
+                },
+                "docs/b.md:5: the concepts form a cycle: x/a → x/b → x/c → x/a (each comes before the next: x/a comes before x/b (`prerequisites` of docs/b.md:5); x/b comes before x/c (`prerequisites` of docs/c.md:5); x/c comes before x/a (`prerequisites` of docs/a.md:4)). Fix: remove one edge of the cycle: no concept can come before itself.",
+            ),
+            Case(
+                "next-cycle",
+                {
+                    "a.md": concept_page("x/a", "A", "builds_on: x/c\nnext: [x/b]\n"),
+                    "b.md": concept_page("x/b", "B", "next: [x/c]\n"),
+                    "c.md": concept_page("x/c", "C"),
+                },
+                "docs/a.md:5: the concepts form a cycle: x/a → x/b → x/c → x/a (each comes before the next: x/a comes before x/b (`next` of docs/a.md:5); x/b comes before x/c (`next` of docs/b.md:4); x/c comes before x/a (`builds_on` of docs/a.md:4)). Fix: remove one edge of the cycle: no concept can come before itself.",
+            ),
+        ),
+        shown="docs/b.md:5: the concepts form a cycle: x/a → x/b → x/c → x/a (each comes before the next: x/a comes before x/b (`prerequisites` of docs/b.md:5); ...",
+    ),
+    Mistake(
+        "one concept key on two pages",
+        (
+            Case(
+                "concept-on-two-pages",
+                {"a.md": concept_page("x/a", "A"), "b.md": concept_page("x/a", "B")},
+                "docs/b.md:3: the concept 'x/a' is already the concept of docs/a.md:3. Fix: give each page its own `concept` key.",
+            ),
+        ),
+    ),
+    Mistake(
+        "`prerequisites` or `next` that is not a list of keys",
+        (
+            Case(
+                "edges-not-a-list",
+                {"a.md": "---\nconcept: x/a\nnext: x/b\n---\n"},
+                "docs/a.md:3: the front matter's `next` is not a list of concept keys. Fix: write a list with one concept key per line: `- area/concept` or `- area/concept: why this edge`.",
+            ),
+            Case(
+                "edge-without-reason-text",
+                {"a.md": "---\nconcept: x/a\nprerequisites:\n  - x/b:\n---\n"},
+                "docs/a.md:3: the front matter's `prerequisites` is not a list of concept keys. Fix: write a list with one concept key per line: `- area/concept` or `- area/concept: why this edge`.",
+            ),
+        ),
+    ),
+    Mistake(
+        "`builds_on`, `prerequisites` or `next` on a page without `concept`",
+        (
+            Case(
+                "edges-without-concept",
+                {"a.md": "---\ntitle: A\nnext: [x/b]\n---\n"},
+                "docs/a.md:3: the front matter has `next` but no `concept`. Fix: add `concept: area/name`: only a concept page joins the concept graph.",
+            ),
+        ),
+    ),
+    Mistake(
+        "`/// area-index` on a page that is not an area's index page",
+        (
+            Case(
+                "area-index-off-an-area-page",
+                concept_page("x/a", "A") + "\n/// area-index\n///\n",
+                "docs/page.md:10: `/// area-index` is on a page that is not an area's index page. Fix: place it on `AREA/index.md`, where AREA is the first part of the area's concept keys.",
+            ),
+        ),
+    ),
+    Mistake(
+        "`/// learning-map` or `/// builds-on` where the front matter lacks what it draws",
+        (
+            Case(
+                "builds-on-block-without-key",
+                concept_page("x/a", "A") + "\n/// builds-on\n///\n",
+                "docs/page.md:10: `/// builds-on` is on a page whose front matter has no `builds_on`. Fix: add `builds_on: area/concept` to the front matter, or remove the block.",
+            ),
+            Case(
+                "map-without-concept",
+                "# A\n\n/// learning-map\n///\n",
+                "docs/page.md:3: `/// learning-map` is on a page with no `concept`. Fix: add `concept:` and its `builds_on`, `prerequisites` or `next` to the front matter.",
+            ),
+        ),
+    ),
+    Mistake(
+        "`extra.runtime.katex` in `mkdocs.yml` for another KaTeX version",
+        (
+            Case(
+                "katex-version",
+                "$x$\n",
+                "mkdocs.yml: extra.runtime.katex is 'https://cdn.jsdelivr.net/npm/katex@0.16.0/dist/', but the build typesets with KaTeX 0.19.1. Fix: set it to https://cdn.jsdelivr.net/npm/katex@0.19.1/dist/",
+                config=("katex@0.19.1", "katex@0.16.0"),
+            ),
+        ),
+    ),
+    Mistake(
+        "`extra.runtime.pyodide` in `mkdocs.yml` not ending in `/`",
+        (
+            Case(
+                "pyodide-folder",
+                "Intro.\n",
+                "mkdocs.yml: extra.runtime.pyodide is 'https://cdn.jsdelivr.net/pyodide/v0.27.7/full'. Fix: set it to the folder that holds pyodide.js, ending in '/', e.g. https://cdn.jsdelivr.net/pyodide/v0.27.7/full/",
+                config=("pyodide/v0.27.7/full/", "pyodide/v0.27.7/full"),
+            ),
+        ),
+    ),
+    Mistake(
+        "`extra.runtime.self_host` in `mkdocs.yml` other than `true` or `false`",
+        (
+            Case(
+                "self-host",
+                "Intro.\n",
+                "mkdocs.yml: extra.runtime.self_host is 'maybe'. Fix: set it to true or false.",
+                config=("[SELF_HOST_RUNTIME, false]", "[SELF_HOST_RUNTIME, maybe]"),
+            ),
+        ),
+    ),
+    Mistake(
+        "a setting under `extra.runtime` in `mkdocs.yml` that the build does not know",
+        (
+            Case(
+                "runtime-unknown-setting",
+                "Intro.\n",
+                "mkdocs.yml: extra.runtime has no setting 'pyodid'. Fix: use only pyodide, katex, self_host.",
+                config=("    pyodide: !ENV", "    pyodid: !ENV"),
+            ),
+        ),
+    ),
+)
+
+CASES = [case for mistake in MISTAKES for case in mistake.cases]
+SLOW_LISTING = "listing-too-slow"
+
+
+def cell(text: str) -> str:
+    """A table cell showing `text` as the build prints it: code, fenced past its own backticks."""
+    fence = "``" if "`" in text else "`"
+    inner = f" {text} " if "`" in text else text
+    # Python-Markdown's tables read a `|` inside a code span as text, not as the end of the cell.
+    return f"{fence}{inner}{fence}"
+
+
+def table() -> str:
+    """The guide's table of build errors, as Markdown."""
+    lines = ["| mistake | message | fix |", "| --- | --- | --- |"]
+    for mistake in MISTAKES:
+        lines.append(f"| {mistake.mistake} | {cell(mistake.message())} | {cell(mistake.fix())} |")
+    return "\n".join(lines) + "\n"
+
+
+def guide_table(guide: str) -> str:
+    """The table of build errors as the guide has it now."""
+    section = guide.split("{ #errors }", 1)[1]
+    start = section.index("| mistake |")
+    return section[start : section.index("\n\n", start) + 1]
+
+
+def write_guide() -> None:
+    guide = GUIDE.read_text()
+    GUIDE.write_text(guide.replace(guide_table(guide), table(), 1))
+
+
+if __name__ == "__main__":
+    write_guide()

@@ -1,0 +1,71 @@
+"""The site's own build of the runtime's Python files, in the browser: served by the site, checked, complete.
+
+`make mirror` derives them from the pinned Pyodide (tools/python_runtime); the
+core (pyodide.js, pyodide.asm.*) still comes from the CDN, answered by the mirror.
+"""
+
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+from pyscript_demo.demos.logistic_regression import model
+from tests.e2e.demo_page import DEMO_MODULE, PAGE, set_weights, wait_live, wait_state
+
+DERIVED = "**/runtime/python-*/"
+
+
+def _record(context, seen):
+    def note(route):
+        seen.append(route.request.url.rsplit("/", 1)[-1])
+        route.fallback()
+
+    context.route(DERIVED + "*", note)
+
+
+def test_the_demo_runs_on_the_derived_files_from_the_site(page, site, network):
+    seen = []
+    _record(page.context, seen)
+    page.goto(site + PAGE)
+    wait_live(page)
+    set_weights(page, 1.5, -0.5)  # every number equals CPython's
+    assert {"python_stdlib.zip", "pyodide-lock.json"} <= set(seen)
+    assert any(name.startswith("numpy-") and name.endswith(".whl") for name in seen)
+    # The trace covered everything the demo imports: the rest of the library was never needed.
+    assert "python_stdlib_rest.zip" not in seen
+    core = {url.rsplit("/", 1)[-1] for url in network.served}
+    assert "pyodide.asm.wasm" in core
+    assert not core & {"python_stdlib.zip", "pyodide-lock.json"}, "the plain runtime's files were loaded too"
+
+
+@pytest.mark.parametrize("name", ["python_stdlib.zip", "pyodide-lock.json"])
+def test_a_changed_derived_file_is_refused_and_said(page, site, name):
+    def changed(route):
+        body = route.fetch().body()
+        route.fulfill(body=body[:-1] + bytes([body[-1] ^ 1]), headers={"Content-Type": "application/octet-stream"})
+
+    page.context.route(DERIVED + name, changed)
+    page.goto(site + PAGE)
+    wait_state(page, "failed")
+    status = page.locator("[data-status]")
+    expect(status).to_contain_text("Python could not start")
+    expect(status).to_contain_text(f"{name}: download failed or its integrity check did not pass")
+    assert page.locator(".lr-figure circle.lr-dot").count() == 7
+    page.context.unroute(DERIVED + name, changed)
+    page.click("[data-retry]")
+    wait_live(page)
+
+
+def test_a_module_the_trim_left_out_is_fetched_on_first_import(page, site):
+    """A demo that imports more than was traced still runs: the rest of the library arrives once, checked."""
+    source = Path(model.__file__).read_text()
+    seen = []
+    _record(page.context, seen)
+    # A top-level module and a module of a package whose other modules were kept (json).
+    extra = "import json.tool\nimport statistics\n\nassert statistics.mean([1, 2, 6]) == 3\n"
+    patched = source + "\n" + extra
+    page.context.route(DEMO_MODULE, lambda route: route.fulfill(body=patched))
+    page.goto(site + PAGE)
+    wait_live(page)
+    set_weights(page, -2.0, 0.75)
+    assert seen.count("python_stdlib_rest.zip") == 1

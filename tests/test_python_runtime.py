@@ -1,0 +1,70 @@
+"""The derived Python runtime (tools/python_runtime): reproducible, sourceless bytecode, hashes that match."""
+
+import base64
+import hashlib
+import json
+import zipfile
+
+import pytest
+
+from hooks.runtime import lock
+from tools import python_runtime, runtime_mirror
+
+MAGIC_312 = bytes.fromhex("cb0d0d0a")
+UNCHECKED_HASH = (1).to_bytes(4, "little")  # hash-based pyc, source not checked (PEP 552)
+
+
+@pytest.fixture(scope="module")
+def derived():
+    return runtime_mirror.derived_runtime()
+
+
+def test_the_same_inputs_give_the_same_bytes(derived, tmp_path):
+    python_runtime.derive(runtime_mirror.asset("pyodide"), lock.DEMOS, tmp_path)
+    for path in sorted(derived.iterdir()):
+        assert (tmp_path / path.name).read_bytes() == path.read_bytes(), path.name
+
+
+def _pycs(archive):
+    names = archive.namelist()
+    assert not [n for n in names if n.endswith("/")], "a directory entry would import as a namespace package"
+    assert not [n for n in names if n.endswith(".py")], "source left in"
+    return [n for n in names if n.endswith(".pyc")]
+
+
+def test_the_standard_library_is_sourceless_bytecode_for_python_312(derived):
+    with (
+        zipfile.ZipFile(derived / "python_stdlib.zip") as trimmed,
+        zipfile.ZipFile(derived / "python_stdlib_rest.zip") as rest,
+    ):
+        kept, others = _pycs(trimmed), _pycs(rest)
+        assert {"sitecustomize.pyc", "json/__init__.pyc", "_pyodide/_base.pyc"} <= set(kept)
+        assert "statistics.pyc" in others and not set(kept) & set(others)
+        for archive, names in [(trimmed, kept), (rest, others)]:
+            for name in names:
+                header = archive.read(name)[:8]
+                assert header == MAGIC_312 + UNCHECKED_HASH, name
+    with zipfile.ZipFile(runtime_mirror.asset("pyodide") / "python_stdlib.zip") as plain:
+        sources = {n for n in plain.namelist() if n.endswith(".py")}
+    assert {n[:-1] for n in kept + others} - {"sitecustomize.py"} == sources, "every module is in one of the two"
+
+
+def test_the_lock_file_pins_the_precompiled_wheel(derived):
+    record = json.loads(lock.stamp(lock.DERIVED).read_text())
+    wheel = derived / record["wheel"]
+    entry = json.loads((derived / "pyodide-lock.json").read_text())["packages"]["numpy"]
+    assert entry["sha256"] == hashlib.sha256(wheel.read_bytes()).hexdigest()
+    with zipfile.ZipFile(wheel) as archive:
+        assert "numpy/__init__.pyc" in _pycs(archive)
+        (record_name,) = [n for n in archive.namelist() if n.endswith("dist-info/RECORD")]
+        for line in archive.read(record_name).decode().splitlines():
+            name, digest, size = line.split(",")
+            if name == record_name:
+                continue
+            data = archive.read(name)
+            expected = base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b"=").decode()
+            assert (digest, int(size)) == (f"sha256={expected}", len(data)), name
+    plain = json.loads((runtime_mirror.asset("pyodide") / "pyodide-lock.json").read_text())
+    derived_lock = json.loads((derived / "pyodide-lock.json").read_text())
+    plain["packages"]["numpy"]["sha256"] = entry["sha256"]
+    assert derived_lock == plain, "only numpy's hash differs from the pinned lock file"
