@@ -58,7 +58,7 @@ def test_the_reveal_raises_the_threshold_and_judges_each_guess():
     shown = parts(state)["reveal"]
     assert "Precision falls: 0.800 → 0.750" in shown and "Recall falls: 1.000 → 0.750" in shown
     assert shown.count('data-verdict="wrong"') == 1 and shown.count('data-verdict="right"') == 1
-    assert "1 positive (now false negatives) and 0 negatives" in shown
+    assert "positives lost 1 (now false negatives), negatives lost 0" in shown
     assert parts(state)["summary"] == (
         "Threshold raised to 0.60: precision falls, your guess was wrong; recall falls, your guess was right."
     )

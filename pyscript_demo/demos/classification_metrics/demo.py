@@ -33,13 +33,21 @@ from .model import (
 )
 
 UNIT, TICKS = (0.0, 1.0), [0, 0.5, 1]
-SQUARE = {"width": 360, "height": 320, "margin": (14, 16, 44, 52)}
+SQUARE = {"width": 360, "height": 330, "margin": (34, 16, 52, 52)}
 MOVE_TEXT = {"rises": "rises", "stays": "stays the same", "falls": "falls"}
 PREVALENCE = float(cm.y.mean())
 
 
 def _count(n, noun):
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+def _axes(plot, x_ticks, y_ticks, x_label, y_label=""):
+    """The kit's axes, with their labels set clear of the tick labels: above the plot and low in the margin."""
+    plot.axes(x_ticks=x_ticks, y_ticks=y_ticks)
+    plot.text(sum(plot.x) / 2, plot.y[0], x_label, dy=42, anchor="middle", cls="kit-label")
+    if y_label:
+        plot.text(plot.x[0], plot.y[1], y_label, dy=-14, cls="kit-label")
 
 
 def _example(i, where):
@@ -49,7 +57,7 @@ def _example(i, where):
 def scores(state, nums):
     """The ten examples on the score axis, positives above, negatives below, and the threshold."""
     t, now = state.threshold, nums["now"]
-    plot = kit.Plot(UNIT, (-0.7, 1.7), height=190, margin=(10, 16, 44, 60), cls="cm-scores")
+    plot = kit.Plot(UNIT, (-0.7, 1.7), height=200, margin=(10, 16, 52, 60), cls="cm-scores")
     zone = plot.group("cm-zone")
     left = plot.sx(min(t, 1.0))
     kit.markup.element(
@@ -57,7 +65,7 @@ def scores(state, nums):
         {"x": f"{left:.1f}", "y": plot.top, "width": f"{plot.sx(1) - left:.1f}", "height": plot.floor - plot.top},
         parent=zone,
     )
-    plot.axes(x_ticks=[0, 0.2, 0.4, 0.6, 0.8, 1], x_label="predicted probability q")
+    _axes(plot, [0, 0.2, 0.4, 0.6, 0.8, 1], [], "predicted probability q")
     plot.text(0, 1, "y = 1", dx=-8, dy=5, anchor="end", cls="kit-tick")
     plot.text(0, 0, "y = 0", dx=-8, dy=5, anchor="end", cls="kit-tick")
     plot.rule(x=t, label=f"t = {t:.2f}", cls="cm-threshold")
@@ -71,7 +79,8 @@ def scores(state, nums):
     )
     description = (
         f"Ten examples by their probability q; threshold t = {t:.2f}. {now['TP'] + now['FP']} predicted "
-        f"positive ({now['TP']} positives, {now['FP']} negatives); {now['FN']} positives fall below t."
+        f"positive ({_count(now['TP'], 'positive')}, {_count(now['FP'], 'negative')}); "
+        f"{_count(now['FN'], 'positive')} below t."
     )
     return plot.chart("The scored examples and the threshold", description, table)
 
@@ -91,8 +100,9 @@ def confusion(state, nums):
         [["actual 1", now["TP"], now["FN"]], ["actual 0", now["FP"], now["TN"]]],
     )
     description = (
-        f"At t = {state.threshold:.2f}: {now['TP']} true positives, {now['FP']} false positives, "
-        f"{now['FN']} false negatives, {now['TN']} true negatives; precision {now['precision']:.3f}, "
+        f"At t = {state.threshold:.2f}: {_count(now['TP'], 'true positive')}, "
+        f"{_count(now['FP'], 'false positive')}, {_count(now['FN'], 'false negative')}, "
+        f"{_count(now['TN'], 'true negative')}; precision {now['precision']:.3f}, "
         f"recall {now['recall']:.3f}."
     )
     return plot.chart("Confusion matrix", description, table)
@@ -105,7 +115,7 @@ def rates(state, nums):
     rows = [
         ["precision", f"{tp} / ({tp} + {fp})", kit.num(n["precision"], 3, "cm-precision")],
         ["recall (TPR)", f"{tp} / ({tp} + {fn})", kit.num(n["recall"], 3, "cm-recall")],
-        ["F1", f"2·{tp} / (2·{tp} + {fp} + {fn})", kit.num(n["F1"], 3, "cm-f1")],
+        ["F1", f"2·{tp} / (2·{tp}+{fp}+{fn})", kit.num(n["F1"], 3, "cm-f1")],
         ["accuracy", f"({tp} + {tn}) / {tp + fp + fn + tn}", kit.num(n["accuracy"], 3, "cm-accuracy")],
         ["false positive rate", f"{fp} / ({fp} + {tn})", kit.num(n["false positive rate"], 3, "cm-fpr")],
     ]
@@ -118,7 +128,7 @@ def roc(state, nums):
     fpr, tpr = now["false positive rate"], now["recall"]
     plot = kit.Plot(UNIT, UNIT, cls="cm-roc", **SQUARE)
     plot.curve([*ROC_FPR, 1, 0], [*ROC_TPR, 0, 0], cls="cm-area")
-    plot.axes(x_ticks=TICKS, y_ticks=TICKS, x_label="false positive rate", y_label="true positive rate")
+    _axes(plot, TICKS, TICKS, "false positive rate", "true positive rate")
     plot.line(0, 0, 1, 1, cls="cm-chance")
     plot.curve(ROC_FPR, ROC_TPR, cls="cm-curve")
     plot.text(0.95, 0.08, f"AUC = {AUC:.3f}", anchor="end", cls="cm-auc")
@@ -142,8 +152,9 @@ def precision_recall(state, nums):
     """Precision against recall at every distinct score, the share of positives, and the operating point."""
     now = nums["now"]
     plot = kit.Plot(UNIT, UNIT, cls="cm-pr", **SQUARE)
-    plot.axes(x_ticks=TICKS, y_ticks=TICKS, x_label="recall", y_label="precision")
-    plot.rule(y=PREVALENCE, label=f"share of positives {PREVALENCE:.2f}", cls="cm-chance-rule")
+    _axes(plot, TICKS, TICKS, "recall", "precision")
+    plot.rule(y=PREVALENCE, cls="cm-chance-rule")
+    plot.text(0.03, PREVALENCE, f"share of positives {PREVALENCE:.2f}", dy=-8)
     plot.curve(PR_RECALL, PR_PRECISION, cls="cm-curve")
     plot.points(PR_RECALL, PR_PRECISION, cls="cm-vertex", r=3.5)
     found = now["TP"] + now["FP"] > 0
@@ -178,12 +189,7 @@ def precision_recall(state, nums):
 def calibration(state, nums):
     """The reliability diagram: per bin of q, the fraction of positives against the mean q, and the diagonal."""
     plot = kit.Plot(UNIT, UNIT, cls="cm-reliability", **SQUARE)
-    plot.axes(
-        x_ticks=[0, 0.2, 0.4, 0.6, 0.8, 1],
-        y_ticks=TICKS,
-        x_label="predicted probability q",
-        y_label="fraction positive",
-    )
+    _axes(plot, [0, 0.2, 0.4, 0.6, 0.8, 1], TICKS, "predicted probability q", "fraction positive")
     plot.bars(
         [(lo + hi) / 2 for lo, hi, *_ in BINS],
         [positives for *_, positives in BINS],
@@ -239,8 +245,8 @@ def revealed(state, nums):
     lost_pos, lost_neg = before["TP"] - now["TP"], before["FP"] - now["FP"]
     why = (
         f"Raising t from {state.before:.2f} to {state.threshold:.2f} moved {_count(lost_pos + lost_neg, 'example')} "
-        f"out of the predicted positives: {_count(lost_pos, 'positive')} (now false negatives) and "
-        f"{_count(lost_neg, 'negative')} (now true negatives). Recall can only fall or stay as t rises; "
+        f"out of the predicted positives: positives lost {lost_pos} (now false negatives), negatives lost "
+        f"{lost_neg} (now true negatives). Recall can only fall or stay as t rises; "
         "precision rises only when the examples dropped hold a smaller share of positives than the predicted "
         "positives did."
     )
