@@ -108,16 +108,24 @@ def confusion(state, nums):
     return plot.chart("Confusion matrix", description, table)
 
 
+PLUS = "\u00a0+\u00a0"  # no line break inside a sum: a narrow table breaks after the slash only
+
+
+def _ratio(top, *bottom):
+    below = PLUS.join(map(str, bottom))
+    return f"{top} / ({below})" if len(bottom) > 1 else f"{top} / {below}"
+
+
 def rates(state, nums):
     """Each rate of the listing's `metrics`, with the counts it is made of."""
     n = nums["now"]
     tp, fp, fn, tn = n["TP"], n["FP"], n["FN"], n["TN"]
     rows = [
-        ["precision", f"{tp} / ({tp} + {fp})", kit.num(n["precision"], 3, "cm-precision")],
-        ["recall (TPR)", f"{tp} / ({tp} + {fn})", kit.num(n["recall"], 3, "cm-recall")],
-        ["F1", f"2·{tp} / (2·{tp}+{fp}+{fn})", kit.num(n["F1"], 3, "cm-f1")],
-        ["accuracy", f"({tp} + {tn}) / {tp + fp + fn + tn}", kit.num(n["accuracy"], 3, "cm-accuracy")],
-        ["false positive rate", f"{fp} / ({fp} + {tn})", kit.num(n["false positive rate"], 3, "cm-fpr")],
+        ["precision", _ratio(tp, tp, fp), kit.num(n["precision"], 3, "cm-precision")],
+        ["recall (TPR)", _ratio(tp, tp, fn), kit.num(n["recall"], 3, "cm-recall")],
+        ["F1", _ratio(f"2·{tp}", f"2·{tp}", fp, fn), kit.num(n["F1"], 3, "cm-f1")],
+        ["accuracy", _ratio(f"({tp}{PLUS}{tn})", tp + fp + fn + tn), kit.num(n["accuracy"], 3, "cm-accuracy")],
+        ["false positive rate", _ratio(fp, fp, tn), kit.num(n["false positive rate"], 3, "cm-fpr")],
     ]
     return kit.table(f"Rates at t = {state.threshold:.2f}", ["rate", "counts", "value"], rows, cls="cm-rates")
 
