@@ -25,7 +25,7 @@ from .model import (
 )
 
 X_RANGE, Y_RANGE = (-0.5, 5.5), (-2.0, 13.0)
-MARGIN = (14, 14, 40, 64)  # top, right, bottom, left: room for "0.0695"; the same x scale in every figure
+MARGIN = (14, 14, 40, 64)  # top, right, bottom, left: room for "0.07"; the same x scale in every figure
 
 
 def _line(plot, slope, intercept, cls):
@@ -102,7 +102,8 @@ def squares(state, nums):
     """The squared residuals as bars, and their mean: the mean squared error."""
     top = max(max(nums["squares"]), nums["mse"]) * 1.15 or 1.0
     plot = kit.Plot(X_RANGE, (0, top), height=180, margin=MARGIN, cls="lin-squares-plot")
-    plot.axes(x_ticks=range(0, 6), y_ticks=[0, top / 1.15], x_label="x", fmt=".3g")
+    tick = float(f"{max(nums['squares']):.1g}")  # one significant digit: a short label, within the window
+    plot.axes(x_ticks=range(0, 6), y_ticks=[0, tick], x_label="x")
     titles = [f"x = {x:g}: squared residual {s:.4f}" for x, s in zip(nums["x"], nums["squares"], strict=True)]
     plot.bars(nums["x"], nums["squares"], 0.5, cls="lin-bars", titles=titles)
     plot.rule(y=nums["mse"], label=f"mean = MSE = {nums['mse']:.4f}", cls="lin-mse")
