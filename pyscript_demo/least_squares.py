@@ -12,8 +12,13 @@ def fit(X, y):
     return np.linalg.solve(X.T @ X, X.T @ y)
 
 
+def residuals(X, y, w):
+    # Observed minus predicted: the vertical gap the line leaves at each point.
+    return y - X @ w
+
+
 def mse(X, y, w):
-    r = X @ w - y
+    r = residuals(X, y, w)
     return r @ r / y.size
 
 
@@ -22,7 +27,7 @@ def gradient(X, y, w):
 
 
 def gradient_descent(X, y, w, steps=500, lr=0.05):
-    for step in range(steps):
+    for _ in range(steps):
         w = w - lr * gradient(X, y, w)
     return w
 
@@ -31,7 +36,7 @@ if __name__ == "__main__":
     w = fit(X, y)
     print("bias, slope:", np.round(w, 3))
     print("predictions:", np.round(X @ w, 3))
-    print("residuals:", np.round(y - X @ w, 3))
+    print("residuals:", np.round(residuals(X, y, w), 3))
     print("mean squared error:", round(mse(X, y, w), 4))
     print("residuals orthogonal to the columns of X:", np.allclose(X.T @ (y - X @ w), 0))
     print("gradient descent, 500 steps:", np.round(gradient_descent(X, y, np.zeros(2)), 3))

@@ -36,3 +36,10 @@ def test_the_solution_is_the_minimum_and_gradient_descent_reaches_it():
     for step in np.eye(2) * 0.01:
         assert ls.mse(ls.X, ls.y, w + step) > ls.mse(ls.X, ls.y, w)
     np.testing.assert_allclose(ls.gradient_descent(ls.X, ls.y, np.zeros(2)), w, atol=1e-4)
+
+
+def test_residuals_are_observed_minus_predicted_and_their_mean_square_is_the_mse():
+    w = np.array([0.5, 1.5])
+    r = ls.residuals(ls.X, ls.y, w)
+    np.testing.assert_allclose(r, ls.y - (0.5 + 1.5 * ls.x))
+    np.testing.assert_allclose(ls.mse(ls.X, ls.y, w), np.mean(r**2), rtol=1e-12)

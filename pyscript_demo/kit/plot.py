@@ -17,6 +17,8 @@ from pyscript_demo.kit.markup import Element, element, svg
 
 # Text sizes are set by the kit's stylesheet (they grow on narrow screens, where the figure shrinks).
 TICK_GAP = 8
+# The x-axis label's baseline above the canvas's lower edge: room for descenders (g, p, y).
+DESCENT = 5
 
 
 @dataclass(frozen=True)
@@ -90,7 +92,7 @@ class Plot:
             mid = (self.left + self.width - self.right) / 2
             _el(
                 "text",
-                {"class": "kit-label", "x": mid, "y": self.height - 2, "text-anchor": "middle"},
+                {"class": "kit-label", "x": mid, "y": self.height - DESCENT, "text-anchor": "middle"},
                 x_label,
                 parent=g,
             )
