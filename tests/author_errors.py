@@ -617,7 +617,7 @@ MISTAKES = (
             Case(
                 "unknown-demo",
                 "# Demo\n\n/// demo | nope\n///\n",
-                "docs/page.md:3: there is no demo named 'nope'. Fix: use one of: gradient-descent, kit-tour, logistic-regression; or write the demo in pyscript_demo/demos/nope/demo.py (see the authoring guide, Write a demo).",
+                "docs/page.md:3: there is no demo named 'nope'. Fix: use one of: classification-metrics, gradient-descent, kit-tour, linear-regression, logistic-regression; or write the demo in pyscript_demo/demos/nope/demo.py (see the authoring guide, Write a demo).",
             ),
         ),
     ),
@@ -627,7 +627,7 @@ MISTAKES = (
             Case(
                 "demo-without-name",
                 "# Demo\n\n/// demo\n///\n",
-                "docs/page.md:3: `/// demo` has no demo name. Fix: write it after a bar: `/// demo | NAME`, NAME one of: gradient-descent, kit-tour, logistic-regression.",
+                "docs/page.md:3: `/// demo` has no demo name. Fix: write it after a bar: `/// demo | NAME`, NAME one of: classification-metrics, gradient-descent, kit-tour, linear-regression, logistic-regression.",
             ),
         ),
     ),
