@@ -28,7 +28,7 @@ function answer({ state, action, value }) {
   if (PLAN.fields[action]) next[PLAN.fields[action]] = value;
   const controls = {};
   for (const field of Object.values(PLAN.fields)) controls[field] = next[field] == null ? "" : String(next[field]);
-  const enabled = { "can-reveal": next.selected != null && next.prediction != null };
+  const enabled = { reveal: next.selected != null && next.prediction != null };
   return JSON.stringify({ state: next, parts: { summary: log.join(" | ") }, controls, enabled, done: false });
 }
 
