@@ -11,6 +11,7 @@
 
 let python = null; // the promise of Pyodide, started by "init"
 const demos = new Map(); // demo name: the promise of its entry function
+const SIZES = { numpy: "about 3 MB" }; // told to the reader while a package downloads
 
 async function loadPackages(pyodide, packages) {
   // loadPackage reports a failed download or a wrong sha256 through errorCallback, not by throwing.
@@ -106,7 +107,7 @@ async function holdLifeLock(lifeLock) {
 async function load({ demo, moduleBase, modules, packages, entry }) {
   const STAGES = [
     "downloading and starting the Python runtime (Pyodide, about 13 MB)",
-    `downloading ${packages.join(", ") || "no packages"}`,
+    `downloading ${packages.map((name) => (SIZES[name] ? `${name} (${SIZES[name]})` : name)).join(", ") || "no packages"}`,
     "loading this page's Python",
   ];
   const progress = (stage) =>
