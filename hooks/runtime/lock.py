@@ -51,11 +51,16 @@ def mirrored(name: str) -> Path:
     recorded = json.loads(record.read_text()) if record.exists() else {}
     if recorded.get("pin") != pin:
         raise MirrorError(f"the verified copy of {name} {pin['version']} has not been fetched")
+    return _checked(name, recorded)
+
+
+def _checked(name: str, recorded: dict) -> Path:
+    """The mirror folder `name`, each file it recorded present and of its recorded sha256."""
     folder = MIRROR / name
     for relative, expected in recorded["files"].items():
         path = folder / relative
         if not path.is_file():
-            raise MirrorError(f"{path} is missing from the mirror; delete {record} to rebuild it.")
+            raise MirrorError(f"{path} is missing from the mirror; delete {stamp(name)} to rebuild it.")
         verified(path, expected, f"{name} {relative}")
     return folder
 
@@ -80,10 +85,4 @@ def derived() -> tuple[Path, dict]:
     recorded = json.loads(record.read_text()) if record.exists() else {}
     if recorded.get("pin", {}).get("pyodide") != pins()["pyodide"]:
         raise MirrorError(f"the Python runtime derived from Pyodide {pins()['pyodide']['version']} has not been made")
-    folder = MIRROR / DERIVED
-    for relative, expected in recorded["files"].items():
-        path = folder / relative
-        if not path.is_file():
-            raise MirrorError(f"{path} is missing from the mirror; delete {record} to rebuild it.")
-        verified(path, expected, f"{DERIVED} {relative}")
-    return folder, recorded
+    return _checked(DERIVED, recorded), recorded
