@@ -255,9 +255,12 @@
         else region.innerHTML = markup;
         region.removeAttribute("data-stale");
       }
+      // A control the reader has moved again since this call was sent keeps their newer value: writing
+      // the answer's older one back would lose it, and the next key press would start from it.
+      const pending = new Set(queue.filter((queued) => !queued.fromRun).map((queued) => queued.action));
       for (const input of section.querySelectorAll("[data-control]")) {
         const value = controls[input.dataset.control];
-        if (value === undefined) continue;
+        if (value === undefined || pending.has(input.dataset.action)) continue;
         if (input.type === "radio") input.checked = input.value === value;
         else if (input !== document.activeElement || input.type === "range") input.value = value;
       }

@@ -72,6 +72,29 @@ def test_reveal_waits_until_python_has_taken_the_prediction(page, site):
     assert stub.actions() == ["view", "select 3", "predict lower"]
 
 
+def test_an_answer_does_not_undo_a_move_the_reader_made_since(page, site):
+    stub = open_page(page, site, calls="hold")
+    stub.tell({"do": "answer"})
+    expect(page.locator(STATUS)).to_have_text(LIVE)
+    slider = page.locator(SLOPE)
+    step = float(slider.get_attribute("step"))
+    start = float(slider.input_value())
+    slider.focus()
+    page.keyboard.press("ArrowRight")  # this move is sent to Python
+    page.keyboard.press("ArrowRight")  # these two wait for its answer
+    page.keyboard.press("ArrowRight")
+    stub.tell({"do": "answer"})  # it answers for the first move
+    stub.wait_calls(3)
+    assert float(slider.input_value()) == pytest.approx(start + 3 * step)
+    page.keyboard.press("ArrowRight")  # so the next key starts from where the reader is
+    stub.tell({"do": "answer"})
+    stub.tell({"do": "answer"})
+    expect(page.locator(DEMO)).not_to_have_attribute("data-busy", "")
+    assert float(slider.input_value()) == pytest.approx(start + 4 * step)
+    sent = [float(call["value"]) for call in stub.calls()[1:]]
+    assert sent == pytest.approx([start + step, start + 3 * step, start + 4 * step])
+
+
 def test_pause_lets_the_step_in_flight_land_and_queues_no_more(page, site):
     stub = open_page(page, site, calls="hold")
     stub.tell({"do": "answer"})
