@@ -192,6 +192,7 @@
     let running = false;
     let notice = ""; // the last thing that went wrong in a call, shown until the next success
     let enabled = {}; // what the demo says of its buttons with data-enabled
+    const shown = new WeakMap(); // each region's markup as Python last gave it
 
     // Consecutive moves of one control collapse into the latest: a fast slider skips stale values.
     // fromRun marks the Run loop's own steps, which Pause and Stop drop; the reader's clicks stay.
@@ -251,8 +252,12 @@
       for (const region of section.querySelectorAll("[data-part]")) {
         const markup = parts[region.dataset.part];
         if (markup === undefined) continue;
-        if (region.hasAttribute("data-text")) region.textContent = markup;
-        else region.innerHTML = markup;
+        // An unchanged part is left as it is: no re-parse, no layout, no repeated announcement.
+        if (shown.get(region) !== markup) {
+          if (region.hasAttribute("data-text")) region.textContent = markup;
+          else region.innerHTML = markup;
+          shown.set(region, markup);
+        }
         region.removeAttribute("data-stale");
       }
       // A control the reader has moved again since this call was sent keeps their newer value: writing
