@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 
 from playwright.sync_api import sync_playwright
 
-from bench.report import Figure, paired, spread
+from bench.report import Figure, paired, percentile, spread
 from tests.conftest import ROOT, mkdocs_build
 from tools import chromium, runtime_mirror
 from tools.static_server import StaticServer
@@ -258,19 +258,14 @@ def _bytes(sizes):
     return sizes["responseBodySize"] + sizes["responseHeadersSize"]
 
 
-def _percentile(values, q):
-    values = sorted(values)
-    return values[min(len(values) - 1, int(q * len(values)))]
-
-
 def _figures(t):
     kib = lambda values: [v / 1024 for v in values]  # noqa: E731
     slider = Figure(
         "slider input to updated figure, p95",
         "ms",
-        spread([_percentile(t["slider"], 0.95)]),
+        spread([percentile(t["slider"], 0.95)]),
         "bare round trip to Python, p95",
-        spread([_percentile(t["ping"], 0.95)]),
+        spread([percentile(t["ping"], 0.95)]),
         target="p95 < 16 ms",
     )
     slider.ratio = spread([slider.value["median"] / slider.baseline["median"]])
@@ -278,9 +273,9 @@ def _figures(t):
     slider_p50 = Figure(
         "slider input to updated figure, p50",
         "ms",
-        spread([_percentile(t["slider"], 0.5)]),
+        spread([percentile(t["slider"], 0.5)]),
         "bare round trip to Python, p50",
-        spread([_percentile(t["ping"], 0.5)]),
+        spread([percentile(t["ping"], 0.5)]),
     )
     slider_p50.ratio = spread([slider_p50.value["median"] / slider_p50.baseline["median"]])
     for f in (slider, slider_p50):
@@ -336,7 +331,7 @@ def _figures(t):
             "ms",
             t["train"],
             "bare round trip to Python, p50",
-            [_percentile(t["ping"], 0.5)] * len(t["train"]),
+            [percentile(t["ping"], 0.5)] * len(t["train"]),
         ),
         paired("bytes before live, all", "KiB", kib(t["bytes"]), "Pyodide + numpy page, all", kib(t["bytes0"])),
         Figure("bytes before live: from the site", "KiB", spread(kib(t["site_bytes"]))),

@@ -11,6 +11,12 @@ def spread(values):
     return {"median": statistics.median(values), "min": values[0], "max": values[-1], "n": len(values)}
 
 
+def percentile(values, q):
+    """The value below which a fraction q of the values lie (nearest rank)."""
+    values = sorted(values)
+    return values[min(len(values) - 1, int(q * len(values)))]
+
+
 @dataclass
 class Figure:
     name: str

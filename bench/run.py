@@ -11,7 +11,7 @@ import platform
 import tempfile
 from pathlib import Path
 
-from bench import build_figures, lighthouse, page_figures, serve_figures
+from bench import build_figures, demo_figures, lighthouse, page_figures, serve_figures
 from bench.report import as_json, markdown
 
 HERE = Path(__file__).parent
@@ -28,6 +28,7 @@ def main():
         setup = page_figures.Setup(tmp)
         try:
             figures = page_figures.measure(setup, rounds)
+            figures += demo_figures.measure(setup, rounds)
         finally:
             setup.close()
         figures += lighthouse.measure(tmp, int(os.environ.get("LIGHTHOUSE_ROUNDS", "1")))
