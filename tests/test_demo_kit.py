@@ -1,6 +1,7 @@
 """The demo kit and the build's module shipping, on small demos written here."""
 
 import json
+import xml.etree.ElementTree as etree
 from dataclasses import dataclass, replace
 
 import pytest
@@ -102,6 +103,17 @@ def test_text_and_attributes_are_escaped_once():
     assert "count &lt; 0" in DEMO.static_html("c")
     assert 'data-choose="mode" data-value="0"' in answer["parts"]["chart"]
     assert '<td class="n" data-value="0.0">0</td>' in answer["parts"]["chart.table"]
+
+
+@pytest.mark.parametrize("write", ["html", "svg"])
+def test_markup_is_what_the_standard_serialiser_writes(write):
+    # The kit's own walk must agree with xml.etree's: void and empty elements, nesting, tails, escaping.
+    root = kit.markup.element("div", {"class": 'a "b"', "hidden": True, "data-n": 1.5})
+    kit.markup.element("input", {"type": "range", "value": 2}, parent=root)
+    kit.markup.element("span", {}, "x < y & z", parent=root).tail = " then <b>"
+    kit.markup.element("g", {}, parent=kit.markup.element("svg", {"viewBox": "0 0 1 1"}, parent=root))
+    standard = etree.tostring(root, encoding="unicode", method="html" if write == "html" else "xml")
+    assert getattr(kit.markup, write)(root) == standard
 
 
 def test_a_demo_without_a_run_or_sliders_renders():
