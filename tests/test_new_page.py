@@ -10,7 +10,8 @@ from hooks.navigation import site_nav
 from tests.conftest import ROOT, SITE_SETTINGS, make_project
 from tools import new_page
 
-KEY, TITLE = "machine-learning/k-means", "K-Means Clustering"
+# A concept no real page will take: the test copies docs/ and pyscript_demo/, so a real name would collide.
+KEY, TITLE = "scratch/new-concept", "A New Concept"
 
 
 def test_a_new_page_builds_and_joins_the_navigation_and_the_graph(tmp_path):
@@ -27,13 +28,21 @@ def test_a_new_page_builds_and_joins_the_navigation_and_the_graph(tmp_path):
     assert done.returncode == 0, done.stderr
     site = tmp_path / "site"
     built = (site / KEY / "index.html").read_text()
-    assert 'data-demo="k-means"' in built and 'data-listing="pyscript_demo/k_means.py"' in built
+    assert 'data-demo="new-concept"' in built and 'data-listing="pyscript_demo/new_concept.py"' in built
     assert "best guess: 3.5" in built  # the listing's real output
     home = (site / "index.html").read_text()
     assert re.search(rf'href="{KEY}/" class="md-nav__link">\s*<span class="md-ellipsis">\s*{TITLE}', home)
     assert f'data-concept="{KEY}"' in (site / "concept-graph" / "index.html").read_text()
     tested = subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(tmp_path / "tests" / "test_k_means.py")],
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            str(tmp_path / "tests" / "test_new_concept.py"),
+        ],
         capture_output=True,
         text=True,
         cwd=tmp_path,
