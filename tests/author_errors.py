@@ -14,10 +14,14 @@ import textwrap
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from hooks.demo import discovery
+
 ROOT = Path(__file__).resolve().parent.parent
 GUIDE = ROOT / "docs" / "authoring.md"
 BIB = (ROOT / "docs" / "references.bib").read_text()
 KEYS = ", ".join(sorted(re.findall(r"^@\w+\{([^,]+),", BIB, re.M)))
+DEMOS = ", ".join(discovery.names())
+GOODFELLOW = BIB.split("\n\n")[2].strip("\n")
 TOMORROW = (datetime.date.today() + datetime.timedelta(days=1)).isoformat()
 
 
@@ -58,11 +62,16 @@ class Mistake:
 
     def message(self) -> str:
         """The message column: where and what, as the first case's error says it."""
-        return self.shown or self.cases[0].message.split(" Fix: ", 1)[0]
+        return _general(self.shown or self.cases[0].message.split(" Fix: ", 1)[0])
 
     def fix(self) -> str:
         """The fix column: the first case's fix (a path in the throwaway project left relative)."""
-        return self.cases[0].message.split(" Fix: ", 1)[1].replace("{project}/", "")
+        return _general(self.cases[0].message.split(" Fix: ", 1)[1].replace("{project}/", ""))
+
+
+def _general(text: str) -> str:
+    """The guide's words for what grows with the site (its sources, its demos), so a new one leaves it true."""
+    return text.replace(KEYS, "…").replace(DEMOS, "…")
 
 
 FRONT = "---\ntitle: T\n---\n\n"
@@ -530,13 +539,14 @@ MISTAKES = (
     ),
     Mistake(
         "a `.bib` key used twice",
-        # The Goodfellow entry (entries are separated by blank lines) again, on the line after the last.
+        # The Goodfellow entry (entries are separated by blank lines) twice: the second starts on the line
+        # after the first one's blank line.
         (
             Case(
                 "bib-repeated-key",
                 "Intro.\n",
-                f"docs/references.bib:{len(BIB.splitlines()) + 1}: repeated bibliography entry: goodfellow-2016-deep-learning. Fix: give every entry its own key.",
-                bib=BIB + BIB.split("\n\n")[2] + "\n",
+                f"docs/references.bib:{GOODFELLOW.count(chr(10)) + 3}: repeated bibliography entry: goodfellow-2016-deep-learning. Fix: give every entry its own key.",
+                bib=f"{GOODFELLOW}\n\n{GOODFELLOW}\n",
             ),
         ),
     ),
@@ -617,7 +627,7 @@ MISTAKES = (
             Case(
                 "unknown-demo",
                 "# Demo\n\n/// demo | nope\n///\n",
-                "docs/page.md:3: there is no demo named 'nope'. Fix: use one of: classification-metrics, gradient-descent, kit-tour, linear-regression, logistic-regression; or write the demo in pyscript_demo/demos/nope/demo.py (see the authoring guide, Write a demo).",
+                f"docs/page.md:3: there is no demo named 'nope'. Fix: use one of: {DEMOS}; or write the demo in pyscript_demo/demos/nope/demo.py (see the authoring guide, Write a demo).",
             ),
         ),
     ),
@@ -627,7 +637,7 @@ MISTAKES = (
             Case(
                 "demo-without-name",
                 "# Demo\n\n/// demo\n///\n",
-                "docs/page.md:3: `/// demo` has no demo name. Fix: write it after a bar: `/// demo | NAME`, NAME one of: classification-metrics, gradient-descent, kit-tour, linear-regression, logistic-regression.",
+                f"docs/page.md:3: `/// demo` has no demo name. Fix: write it after a bar: `/// demo | NAME`, NAME one of: {DEMOS}.",
             ),
         ),
     ),
