@@ -10,7 +10,7 @@ from tests.conftest import ROOT
 
 DOCS = ROOT / "docs"
 HREF = re.compile(r'<a class="[^"]*" data-concept="([^"]+)" href="([^"]+)"')
-NODE = re.compile(r'<a class="concept-graph__node" data-concept="([^"]+)" href="([^"]+)"')
+NODE = re.compile(r'<a class="concept-graph__node" data-concept="([^"]+)" xlink:href="([^"]+)"')
 EDGE = re.compile(
     r'<path class="concept-graph__edge" d="[^"]+" data-from="([^"]+)" data-kinds="([^"]+)" data-to="([^"]+)"'
 )
@@ -162,7 +162,7 @@ def test_links_follow_the_sites_url_style(tmp_path):
     )
     assert 'data-concept="x/b" href="sub/b.html">B</a>' in html["a.md"]
     graph = html["graph.md"]
-    assert 'data-concept="x/a" href="a.html"' in graph
+    assert 'data-concept="x/a" xlink:href="a.html"' in graph
     assert '<a href="x/index.html">X, in prerequisite order</a>' in graph
     assert 'data-from="x/a" data-kinds="next" data-to="x/b"' in graph
 

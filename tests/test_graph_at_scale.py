@@ -12,10 +12,12 @@ from collections import Counter
 import pytest
 
 from hooks.graph.drawing import FONT_SIZE, LINE_HEIGHT, PADDING, SMALLEST_READABLE
+from hooks.graph.svg_links import XLINK
 from tests.conftest import make_project, mkdocs_build
 from tests.graph_curriculum import concepts, pages
 
 COUNT, AREAS = 500, 10
+XLINK_HREF = f"{{{XLINK}}}href"
 SVG = re.compile(r'<svg aria-labelledby="([^"]+)" class="concept-graph__svg".*?</svg>', re.S)
 # A character of the titles' sans-serif face is at most this wide on average, in em.
 CHARACTER_WIDTH = 0.6
@@ -180,8 +182,8 @@ def test_every_concept_has_one_linked_box_and_an_index_entry_with_its_neighbours
         for link in svg.iter("a"):
             if link.get("data-concept"):
                 linked[link.get("data-concept")] += 1
-                target = posixpath.normpath(posixpath.join("concept-graph/", link.get("href")))
-                assert (site / target / "index.html").is_file(), link.get("href")
+                target = posixpath.normpath(posixpath.join("concept-graph/", link.get(XLINK_HREF)))
+                assert (site / target / "index.html").is_file(), link.get(XLINK_HREF)
     keys = {data["concept"] for data in concepts(COUNT, AREAS)}
     assert linked == Counter(keys)
     before, after = {}, {}

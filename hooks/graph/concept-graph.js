@@ -42,7 +42,7 @@
   // Following a link to a concept's entry opens it. Material's instant navigation moves to an anchor of the
   // same page without a hashchange event, so a click on such a link opens its entry too.
   function open(hash) {
-    const target = hash && document.getElementById(decodeURIComponent(hash.slice(1)));
+    const target = hash ? document.getElementById(decodeURIComponent(hash.slice(1))) : null;
     const details = target?.matches(".concept-graph__index > li") && target.querySelector("details");
     if (details) details.open = true;
   }

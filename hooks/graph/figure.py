@@ -20,10 +20,11 @@ from hooks.authoring.scan import find_bare_blocks
 from hooks.authoring.site import Page, Site, SiteBlocks
 from hooks.graph import area_index, concept_graph, drawing
 from hooks.graph.areas import Area, areas, crossings, direct, pairs, slug_of
+from hooks.graph.svg_links import SvgLinksExtension
 
 
 def configure(site: Site) -> None:
-    site.config.markdown_extensions.append(SiteBlocks(site, ConceptGraph))
+    site.config.markdown_extensions += [SiteBlocks(site, ConceptGraph), SvgLinksExtension()]
     assets.publish(site.config, __file__, "concept-graph.css", "concept-graph.js")
 
 

@@ -91,10 +91,12 @@ class Network:
         self.local = []  # loopback URLs (the site's own files, the derived Python runtime among them)
         self.fail_prefixes = []  # CDN prefixes a test makes unreachable
         self.refused = []  # what the site's Content-Security-Policy blocked
+        self.errors = []  # uncaught exceptions in the site's scripts
 
     def attach(self, context):
         context.route("**/*", self.handle)
         context.on("console", self.watch)
+        context.on("weberror", lambda error: self.errors.append(f"{error.page and error.page.url}: {error.error}"))
         return context
 
     def watch(self, message):
@@ -150,6 +152,7 @@ def assert_network_clean(net):
     assert not net.blocked, f"requests tried to leave the machine: {net.blocked}"
     assert not net.unmirrored, f"CDN files missing from the runtime mirror: {net.unmirrored}"
     assert not net.refused, f"the site's Content-Security-Policy blocked: {net.refused}"
+    assert not net.errors, f"the page's scripts threw: {net.errors}"
 
 
 # A browser that asks to save data: the page then leaves Python unloaded until the reader asks for it.
