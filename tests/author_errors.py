@@ -397,6 +397,11 @@ MISTAKES = (
                 concept_page("x/a", "A") + "\n/// learning-map | Map\n///\n",
                 "docs/page.md:10: `/// learning-map` takes no title. Fix: write `/// learning-map` alone on its line.",
             ),
+            Case(
+                "concept-index-with-title",
+                "# Home\n\n/// concept-index | All\n///\n",
+                "docs/page.md:3: `/// concept-index` takes no title. Fix: write `/// concept-index` alone on its line.",
+            ),
         ),
     ),
     Mistake(

@@ -206,3 +206,21 @@ def test_every_graph_problem_is_reported_at_once_with_its_file_and_line(tmp_path
         "  docs/c.md:4: the front matter's `builds_on` names the concept 'x/zzz', which no page has. "
         "Fix: name the `concept` of a page in docs/."
     )
+
+
+def test_the_concept_index_lists_every_area_and_its_concepts_in_order(tmp_path):
+    html = harness.convert(
+        tmp_path,
+        {
+            "index.md": "# Home\n\n/// concept-index\n///\n",
+            "x/b.md": page("x/b", "B", builds_on="x/a"),
+            "x/a.md": page("x/a", "A"),
+            "y/c.md": page("y/c", "C", builds_on="x/b"),
+        },
+    )
+    home = html["index.md"]
+    headings = re.findall(r'<h3 data-area="([^"]+)"[^>]*><a href="([^"]+)">', home)
+    assert headings == [("x", "x/"), ("y", "y/")]
+    listed = re.findall(r'<li data-concept="([^"]+)">', home)
+    assert listed == ["x/a", "x/b", "y/c"]  # each after what it builds on
+    assert home.count('data-concept="x/b" href="x/b/"') == 2  # its entry, and "After" on C's

@@ -9,7 +9,7 @@ import pytest
 
 from hooks.demo import discovery
 from hooks.demo.modules import shipped
-from pyscript_demo.kit.controls import action_name
+from pyscript_demo.kit.controls import Choice, action_name
 
 NAMES = discovery.names()
 
@@ -52,6 +52,9 @@ def test_every_action_on_the_page_has_a_handler(demo):
     assert used <= set(demo.actions), used - set(demo.actions)
     for key in re.findall(r'data-enabled="([^"]+)"', static):
         assert key in start(demo)["enabled"]
+    # A mark that chooses (`plot.points(choose=KEY)`) picks an option of the Choice that shows KEY.
+    choices = {control.key for control in demo.controls if isinstance(control, Choice)}
+    assert set(re.findall(r'data-choose="([^"]+)"', static)) <= choices
 
 
 def _values(control):

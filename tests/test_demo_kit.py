@@ -1,13 +1,16 @@
 """The demo kit and the build's module shipping, on small demos written here."""
 
 import json
+import re
 import xml.etree.ElementTree as etree
+from colorsys import hls_to_rgb
 from dataclasses import dataclass, replace
 
 import pytest
 
 from hooks.demo import modules
 from pyscript_demo import kit
+from tests.conftest import ROOT
 
 
 @dataclass(frozen=True)
@@ -183,3 +186,38 @@ def test_an_import_the_browser_cannot_follow_stops_the_build(package, source, na
     with pytest.raises(modules.UnshippableImport, match=named) as err:
         modules.shipped("pyscript_demo.demos.x.demo", ("numpy",))
     assert "pyscript_demo/demos/x/demo.py:1" in str(err.value)
+
+
+def _luminance(hex_colour):
+    channels = [int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def _contrast(a, b):
+    light, dark = sorted([_luminance(a), _luminance(b)], reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+# Material's page backgrounds: white, and slate's hsl(232, 15%, 14%).
+BACKGROUNDS = {
+    "light": "#ffffff",
+    "dark": "#" + "".join(f"{round(c * 255):02x}" for c in hls_to_rgb(232 / 360, 0.14, 0.15)),
+}
+
+
+@pytest.mark.parametrize("palette", sorted(BACKGROUNDS))
+def test_every_mark_colour_stands_out_from_the_page(palette):
+    css = (ROOT / "hooks" / "demo" / "demo.css").read_text()
+    selector = {"light": r"\.live-demo", "dark": r'\[data-md-color-scheme="slate"\] \.live-demo'}[palette]
+    rules = re.search(rf"^{selector} \{{([^}}]*)\}}", css, re.M).group(1)
+    colours = dict(re.findall(r"--(kit-[\w-]+):\s*(#[0-9a-f]{6})", rules))
+    assert len(colours) >= 8, colours
+    for name, colour in colours.items():
+        # WCAG 1.4.11: graphical objects at 3:1 against what is next to them.
+        assert _contrast(colour, BACKGROUNDS[palette]) >= 3, (palette, name, colour)
+
+
+def test_an_inline_number_keeps_its_class_and_takes_more():
+    shown = kit.span(kit.num(0.5, 2, "own"), "extra")
+    assert shown == '<span class="own extra" data-value="0.5">0.50</span>'

@@ -1,4 +1,5 @@
-"""`/// area-index`: an area's index page lists its concepts in prerequisite order.
+"""`/// area-index`: an area's index page lists its concepts in prerequisite order; `/// concept-index`
+lists every area's, for a home page.
 
 Every area (the first part of its concepts' keys) has an index page: `AREA/index.md`, `AREA.md` or
 `AREA/README.md` if the author wrote one, else the build adds `AREA/index.md`. It does so in on_files,
@@ -18,7 +19,7 @@ from mkdocs.utils.meta import get_data
 from hooks.authoring.scan import find_bare_blocks
 from hooks.authoring.site import Page, Site, SiteBlocks
 from hooks.graph import concept_graph
-from hooks.graph.areas import areas, pairs, slug_of
+from hooks.graph.areas import Area, areas, pairs, slug_of
 
 
 @dataclass
@@ -29,7 +30,7 @@ class AreaPages:
 
 
 def configure(site: Site) -> None:
-    site.config.markdown_extensions.append(SiteBlocks(site, AreaIndex))
+    site.config.markdown_extensions.append(SiteBlocks(site, AreaIndex, ConceptIndex))
 
 
 def add_pages(site: Site, files: Files) -> Files:
@@ -74,6 +75,7 @@ def _area_of(page: Page) -> str | None:
 
 def place(page: Page, markdown: str) -> str:
     """`markdown`, with the area's index at its end if this is an area's index page that places none."""
+    find_bare_blocks(page, {ConceptIndex.NAME})
     placed = find_bare_blocks(page, {AreaIndex.NAME})
     area = _area_of(page)
     if placed and area is None:
@@ -93,22 +95,47 @@ class AreaIndex(concept_graph.GraphBlock):
     def on_create(self, parent: etree.Element) -> etree.Element:
         slug = _area_of(self.page)
         area = next(area for area in areas(self.site) if area.slug == slug)
-        before = {}
-        for source, target in pairs(self.site):
-            before.setdefault(target, []).append(source)
         wrapper = etree.SubElement(parent, "div", {"class": "area-index", "data-area": slug})
         lead = etree.SubElement(wrapper, "div", {"class": "area-index__lead"})
-        listing = etree.SubElement(wrapper, "ol", {"class": "area-index__list"})
-        for key in area.keys:
-            item = etree.SubElement(listing, "li", {"data-concept": key})
-            concept_graph.link(self.site, item, key)
-            summary = self.site.state(concept_graph.Graph).by_key[key].summary
-            if summary:
-                etree.SubElement(item, "span", {"class": "area-index__summary"}).text = AtomicString(summary)
-            needs = before.get(key, [])
-            if needs:
-                line = etree.SubElement(item, "span", {"class": "area-index__needs"})
-                line.text = "After "
-                for number, other in enumerate(needs):
-                    concept_graph.link(self.site, line, other).tail = ", " if number < len(needs) - 1 else "."
+        _concepts(self.site, area, wrapper)
         return lead
+
+
+class ConceptIndex(concept_graph.GraphBlock):
+    """`/// concept-index`: every area, linked to its index page, with its concepts (for a home page)."""
+
+    NAME = "concept-index"
+
+    def on_create(self, parent: etree.Element) -> etree.Element:
+        wrapper = etree.SubElement(parent, "div", {"class": "area-index area-index--all"})
+        lead = etree.SubElement(wrapper, "div", {"class": "area-index__lead"})
+        for area in areas(self.site):
+            heading = etree.SubElement(wrapper, "h3", {"data-area": area.slug})
+            page = page_of(self.site, area.slug)
+            if page:
+                link = etree.SubElement(heading, "a", {"href": concept_graph.href_to(self.site, page)})
+                link.text = AtomicString(area.title)
+            else:
+                heading.text = AtomicString(area.title)
+            _concepts(self.site, area, wrapper)
+        return lead
+
+
+def _concepts(site: Site, area: Area, parent: etree.Element) -> None:
+    """The area's concepts in prerequisite order: each linked, with its summary and what it comes after."""
+    before = {}
+    for source, target in pairs(site):
+        before.setdefault(target, []).append(source)
+    listing = etree.SubElement(parent, "ol", {"class": "area-index__list"})
+    for key in area.keys:
+        item = etree.SubElement(listing, "li", {"data-concept": key})
+        concept_graph.link(site, item, key)
+        summary = site.state(concept_graph.Graph).by_key[key].summary
+        if summary:
+            etree.SubElement(item, "span", {"class": "area-index__summary"}).text = AtomicString(summary)
+        needs = before.get(key, [])
+        if needs:
+            line = etree.SubElement(item, "span", {"class": "area-index__needs"})
+            line.text = "After "
+            for number, other in enumerate(needs):
+                concept_graph.link(site, line, other).tail = ", " if number < len(needs) - 1 else "."

@@ -99,7 +99,9 @@ def num(value: float, digits: int = 3, cls: str | None = None) -> Num:
 def span(value: Num | str, cls: str | None = None) -> str:
     """Inline markup of a number (with its full value) or of text."""
     if isinstance(value, Num):
-        return html(element("span", value.attrs(), str(value)))
+        attrs = value.attrs()
+        attrs["class"] = " ".join(filter(None, [value.cls, cls])) or None
+        return html(element("span", attrs, str(value)))
     return html(element("span", {"class": cls}, value))
 
 
