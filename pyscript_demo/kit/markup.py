@@ -4,6 +4,7 @@ Every piece of HTML or SVG the kit writes is built as elements and serialised
 by `html()` or `svg()`, so text and attribute values are always escaped.
 """
 
+import re
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass
 from html import escape
@@ -51,12 +52,16 @@ def svg(node: Element) -> str:
     return "".join(out)
 
 
+# Most text and values (numbers, classes) need no escaping: one search spares escape()'s five replaces.
+_SPECIAL = re.compile("[&<>\"']").search
+
+
 def _write(node: Element, out: list[str], xml: bool) -> None:
     # etree's own serialiser first walks the whole tree for namespaces, which the kit never uses: this
     # plain walk writes the same markup in a third of the time, on every slider move in the browser.
     out.append("<" + node.tag)
     for key, value in node.attrib.items():
-        out.append(f' {key}="{escape(value)}"')
+        out.append(f' {key}="{escape(value) if _SPECIAL(value) else value}"')
     if xml and node.text is None and not len(node):
         out.append(" />")
     elif not xml and node.tag in VOID:
@@ -64,12 +69,12 @@ def _write(node: Element, out: list[str], xml: bool) -> None:
     else:
         out.append(">")
         if node.text:
-            out.append(escape(node.text, quote=False))
+            out.append(escape(node.text, quote=False) if _SPECIAL(node.text) else node.text)
         for child in node:
             _write(child, out, xml)
         out.append(f"</{node.tag}>")
     if node.tail:
-        out.append(escape(node.tail, quote=False))
+        out.append(escape(node.tail, quote=False) if _SPECIAL(node.tail) else node.tail)
 
 
 def raw(fragment: str) -> Element:
