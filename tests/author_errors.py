@@ -11,6 +11,7 @@ compares the whole message. Write the guide's table from here with `python -m te
 import datetime
 import re
 import textwrap
+import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -98,6 +99,51 @@ def concept_page(concept: str, title: str, edges: str = "") -> str:
 
 def quoted(markdown: str) -> str:
     return "Intro.\n\n> " + markdown.replace("\n", "\n> ")
+
+
+# A page showing the demo `oops`, the project's own (tests/test_author_errors.py has the build find it).
+DEMO_PAGE = "# Demo\n\n/// demo | oops\n///\n"
+OOPS = "pyscript_demo/demos/oops/demo.py"
+# A demo of one part and one button: the part's `view` returns on line 12 and the demo is declared on line 15,
+# both after the lines given as `first`.
+OOPS_DEMO = """\
+from dataclasses import dataclass
+
+from pyscript_demo import kit
+
+
+@dataclass(frozen=True)
+class State:
+    n: int = 0
+
+
+def view(state):
+    return {view}
+
+
+demo = kit.Demo("Oops", State(), [kit.Part("view", view), kit.Button("Go", lambda s: s)]{packages})
+"""
+
+
+def oops(first: str = "", view: str = "'<p>n</p>'", packages: str | None = None) -> dict[str, str]:
+    """The project file of a demo named oops: `first` lines, then OOPS_DEMO with `packages=` if given."""
+    declared = f", packages={packages}" if packages is not None else ""
+    return {OOPS: first + OOPS_DEMO.format(view=view, packages=declared)}
+
+
+def _kit_line(call: str) -> int:
+    """The line of the kit that raises when a part makes this call: found by making it, as the build does."""
+    from pyscript_demo import kit
+
+    try:
+        eval(call, {"kit": kit})
+    except Exception as err:
+        return traceback.extract_tb(err.__traceback__)[-1].lineno
+    raise AssertionError(f"{call} raised nothing")
+
+
+BAD_POINTS = "kit.Plot((0, 1), (0, 1)).points([1], [1, 2])"
+PYODIDE_PACKAGES = "https://pyodide.org/en/0.27.7/usage/packages-in-pyodide.html"
 
 
 MISTAKES = (
@@ -643,6 +689,168 @@ MISTAKES = (
                 "demo-without-name",
                 "# Demo\n\n/// demo\n///\n",
                 f"docs/page.md:3: `/// demo` has no demo name. Fix: write it after a bar: `/// demo | NAME`, NAME one of: {DEMOS}.",
+            ),
+        ),
+    ),
+    Mistake(
+        "a demo importing a package the build's Python does not have (the build runs the demo too)",
+        (
+            Case(
+                "demo-imports-uninstalled-package",
+                DEMO_PAGE,
+                "docs/page.md:3: demo 'oops': pyscript_demo/demos/oops/demo.py:1 imports scipy, which the build's Python does not have. Fix: the build runs the demo in CPython too: add \"scipy==1.14.1\" (the version Pyodide 0.27.7 ships) to the dependencies in pyproject.toml and run `make build`; declare Pyodide's package 'scipy' for the browser: `kit.Demo(packages=[\"numpy\", \"scipy\"])`.",
+                files=oops("import scipy\n"),
+            ),
+            Case(
+                "demo-imports-uninstalled-module-of-a-package",
+                DEMO_PAGE,
+                "docs/page.md:3: demo 'oops': pyscript_demo/demos/oops/demo.py:1 imports sklearn, which the build's Python does not have. Fix: the build runs the demo in CPython too: add \"scikit-learn==1.6.1\" (the version Pyodide 0.27.7 ships) to the dependencies in pyproject.toml and run `make build`; declare Pyodide's package 'scikit-learn' for the browser: `kit.Demo(packages=[\"numpy\", \"scikit-learn\"])`.",
+                files=oops("from sklearn.linear_model import LinearRegression\n", packages='("numpy",)'),
+            ),
+            Case(
+                "demo-imports-a-package-nobody-has",
+                DEMO_PAGE,
+                f"docs/page.md:3: demo 'oops': pyscript_demo/demos/oops/demo.py:1 imports torch, which neither the build's Python nor Pyodide 0.27.7 has. Fix: import only Python's standard library, modules of pyscript_demo/ and packages Pyodide has (listed at {PYODIDE_PACKAGES}).",
+                files=oops("import torch\n"),
+            ),
+        ),
+    ),
+    Mistake(
+        "a demo importing a module the browser would not have: from a package the demo does not declare, or from none of Pyodide's",
+        (
+            Case(
+                "demo-imports-undeclared-package",
+                DEMO_PAGE,
+                "docs/page.md:3: demo 'oops': pyscript_demo/demos/oops/demo.py:1 imports yaml, which the browser has only from Pyodide's package 'pyyaml', and the demo does not declare it. Fix: declare it: `kit.Demo(packages=[\"numpy\", \"pyyaml\"])`.",
+                files=oops("import yaml\n"),
+            ),
+            Case(
+                "demo-imports-unvendored-standard-module",
+                DEMO_PAGE,
+                "docs/page.md:3: demo 'oops': pyscript_demo/demos/oops/demo.py:1 imports sqlite3, which the browser has only from Pyodide's package 'sqlite3', and the demo does not declare it. Fix: declare it: `kit.Demo(packages=[\"numpy\", \"sqlite3\"])`.",
+                files=oops("import sqlite3\n"),
+            ),
+            Case(
+                "demo-imports-what-pyodide-lacks",
+                DEMO_PAGE,
+                f"docs/page.md:3: demo 'oops': pyscript_demo/demos/oops/demo.py:1 imports pybtex, which the browser does not have: it is not Python's standard library and no package of Pyodide 0.27.7 provides it. Fix: import only Python's standard library, modules of pyscript_demo/ and packages Pyodide has (listed at {PYODIDE_PACKAGES}).",
+                files=oops("import pybtex\n"),
+            ),
+        ),
+    ),
+    Mistake(
+        "a demo declaring a package by another name than Pyodide's, or one Pyodide does not have",
+        (
+            Case(
+                "demo-declares-a-module-name",
+                DEMO_PAGE,
+                "docs/page.md:3: demo 'oops': pyscript_demo/demos/oops/demo.py:16 declares the package 'yaml', which Pyodide 0.27.7 does not have. Fix: name it as Pyodide does: 'pyyaml' (it provides the module yaml).",
+                files=oops("import yaml\n", packages='["numpy", "yaml"]'),
+            ),
+            Case(
+                "demo-declares-another-spelling",
+                DEMO_PAGE,
+                "docs/page.md:3: demo 'oops': pyscript_demo/demos/oops/demo.py:15 declares the package 'PyYAML', which Pyodide 0.27.7 does not have. Fix: name it as Pyodide does: 'pyyaml'.",
+                files=oops(packages='["numpy", "PyYAML"]'),
+            ),
+            Case(
+                "demo-declares-an-unknown-package",
+                DEMO_PAGE,
+                f"docs/page.md:3: demo 'oops': pyscript_demo/demos/oops/demo.py:15 declares the package 'pybtex', which Pyodide 0.27.7 does not have. Fix: name a package Pyodide has (did you mean 'pytest' or 'pytz'?); they are listed at {PYODIDE_PACKAGES}",
+                files=oops(packages='["numpy", "pybtex"]'),
+            ),
+        ),
+    ),
+    Mistake(
+        "a demo importing a module or a name of `pyscript_demo` that is not there",
+        (
+            Case(
+                "demo-imports-a-missing-name",
+                DEMO_PAGE,
+                "docs/page.md:3: demo 'oops': pyscript_demo/demos/oops/demo.py:1 imports nothing from pyscript_demo, which has no module or name 'nothing'. Fix: import a module or a name that pyscript_demo has, or write it there.",
+                files=oops("from pyscript_demo import nothing\n"),
+            ),
+            Case(
+                "demo-imports-a-missing-sibling",
+                DEMO_PAGE,
+                "docs/page.md:3: demo 'oops': pyscript_demo/demos/oops/demo.py:1 imports pyscript_demo.demos.oops.helpers, which is no module of pyscript_demo/. Fix: write pyscript_demo/demos/oops/helpers.py, or import a module that is there.",
+                files=oops("from .helpers import x\n"),
+            ),
+            Case(
+                "demo-imports-a-missing-module",
+                DEMO_PAGE,
+                "docs/page.md:3: demo 'oops': pyscript_demo/demos/oops/demo.py:1 imports pyscript_demo.least_square, which is no module of pyscript_demo/. Fix: write pyscript_demo/least_square.py, or import a module that is there.",
+                files=oops("import pyscript_demo.least_square\n"),
+            ),
+        ),
+    ),
+    Mistake(
+        "a demo importing a module named by an expression, which the build cannot ship",
+        (
+            Case(
+                "demo-imports-a-computed-name",
+                DEMO_PAGE,
+                "docs/page.md:3: demo 'oops': pyscript_demo/demos/oops/demo.py:4 imports a module named by an expression, `importlib.import_module(MODULE)`, which the build cannot follow to ship it. Fix: name the module in a string, as in `importlib.import_module(\"pyscript_demo.logreg\")`, or import it with `import`.",
+                files=oops(
+                    'import importlib\n\nMODULE = "pyscript_demo.least_squares"\nleast_squares = importlib.import_module(MODULE)\n'
+                ),
+            ),
+            Case(
+                "demo-dunder-imports-a-computed-name",
+                DEMO_PAGE,
+                "docs/page.md:3: demo 'oops': pyscript_demo/demos/oops/demo.py:1 imports a module named by an expression, `__import__('pyscript_demo.' + 'logreg')`, which the build cannot follow to ship it. Fix: name the module in a string, as in `importlib.import_module(\"pyscript_demo.logreg\")`, or import it with `import`.",
+                files=oops('logreg = __import__("pyscript_demo." + "logreg")\n'),
+            ),
+        ),
+    ),
+    Mistake(
+        "a demo whose code raises while the build imports it or renders its starting state",
+        (
+            Case(
+                "demo-part-raises",
+                DEMO_PAGE,
+                "docs/page.md:3: demo 'oops': rendering the demo's starting state raised ZeroDivisionError at pyscript_demo/demos/oops/demo.py:12: division by zero. Fix: make that code work for the demo's starting state (`initial`); the contract tests render every demo in CPython: `python -m pytest tests/test_demo_contract.py`.",
+                files=oops(view="1 / 0"),
+            ),
+            Case(
+                "demo-part-raises-in-the-kit",
+                DEMO_PAGE,
+                f"docs/page.md:3: demo 'oops': rendering the demo's starting state raised ValueError at pyscript_demo/kit/plot.py:{_kit_line(BAD_POINTS)} (from pyscript_demo/demos/oops/demo.py:12): zip() argument 2 is longer than argument 1. Fix: make that code work for the demo's starting state (`initial`); the contract tests render every demo in CPython: `python -m pytest tests/test_demo_contract.py`.",
+                files=oops(view=BAD_POINTS),
+            ),
+            Case(
+                "demo-module-raises",
+                DEMO_PAGE,
+                "docs/page.md:3: demo 'oops': importing the demo raised ZeroDivisionError at pyscript_demo/demos/oops/demo.py:1: division by zero. Fix: make the module import without error: `python -c \"import pyscript_demo.demos.oops.demo\"` shows the whole traceback.",
+                files=oops("SCALE = 1 / 0\n"),
+            ),
+        ),
+    ),
+    Mistake(
+        "a demo module that is not Python",
+        (
+            Case(
+                "demo-not-python",
+                DEMO_PAGE,
+                "docs/page.md:3: demo 'oops': pyscript_demo/demos/oops/demo.py:1 is not Python: '(' was never closed. Fix: correct it; `python -m py_compile pyscript_demo/demos/oops/demo.py` shows where.",
+                files={OOPS: "demo = kit.Demo(\n"},
+            ),
+        ),
+    ),
+    Mistake(
+        "a `demo.py` without `demo = kit.Demo(...)`",
+        (
+            Case(
+                "demo-undeclared",
+                DEMO_PAGE,
+                "docs/page.md:3: demo 'oops': pyscript_demo/demos/oops/demo.py declares no `demo = kit.Demo(...)`. Fix: assign the demo at the module's top level, `demo = kit.Demo(title, initial, layout)` (see the authoring guide, Write a demo).",
+                files={OOPS: "from pyscript_demo import kit\n\nDEMO = kit\n"},
+            ),
+            Case(
+                "demo-not-a-demo",
+                DEMO_PAGE,
+                "docs/page.md:3: demo 'oops': pyscript_demo/demos/oops/demo.py:3 sets `demo` to a dict, not a kit.Demo. Fix: assign the demo at the module's top level, `demo = kit.Demo(title, initial, layout)` (see the authoring guide, Write a demo).",
+                files={OOPS: '"""A demo."""\n\ndemo = {"title": "Oops"}\n'},
             ),
         ),
     ),

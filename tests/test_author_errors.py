@@ -3,11 +3,26 @@
 The cases and the guide's table come from one table, tests/author_errors.py.
 """
 
+import sys
+
 import pytest
 
+import pyscript_demo.demos
 from hooks.listing import fence as code_listing
 from tests import harness
 from tests.author_errors import CASES, GUIDE, MISTAKES, SLOW_LISTING, guide_table, table
+
+
+@pytest.fixture(autouse=True)
+def project_demos(tmp_path, monkeypatch):
+    """The throwaway project's own demos (its pyscript_demo/demos/) are found beside the repository's."""
+    before = set(sys.modules)
+    folders = [*pyscript_demo.demos.__path__, str(tmp_path / "pyscript_demo" / "demos")]
+    monkeypatch.setattr(pyscript_demo.demos, "__path__", folders)
+    yield
+    for name in set(sys.modules) - before:
+        if name.startswith("pyscript_demo.demos."):
+            del sys.modules[name]
 
 
 def expected(case, tmp_path):

@@ -7,8 +7,7 @@ from html import escape
 
 import pytest
 
-from hooks.demo import discovery
-from hooks.demo.modules import shipped
+from hooks.demo import checks, discovery, packages
 from pyscript_demo.kit.controls import Choice, action_name
 
 NAMES = discovery.names()
@@ -81,6 +80,9 @@ def test_every_control_acts_and_the_state_survives_json(demo):
 
 def test_every_module_a_demo_needs_can_be_shipped(demo):
     name = next(n for n in NAMES if discovery.load(n) is demo)
-    paths = shipped(discovery.module_name(name), demo.packages)
-    assert f"pyscript_demo/demos/{name.replace('-', '_')}/demo.py" in paths
-    assert "pyscript_demo/kit/demo.py" in paths
+    pyodide = packages.pyodide()
+    assert pyodide is not None, "the tests run on the verified mirror: `make mirror`"
+    shipment = checks.prepare(name, pyodide)
+    assert shipment.demo is demo
+    assert f"pyscript_demo/demos/{name.replace('-', '_')}/demo.py" in shipment.files
+    assert "pyscript_demo/kit/demo.py" in shipment.files

@@ -1,15 +1,23 @@
-"""The demo kit and the build's module shipping, on small demos written here."""
+"""The demo kit, and the build's reading of a demo's imports and packages, on small demos written here."""
 
 import json
+import logging
 import re
+import shutil
+import sys
 import xml.etree.ElementTree as etree
 from colorsys import hls_to_rgb
 from dataclasses import dataclass, replace
 
 import pytest
 
-from hooks.demo import modules
+import pyscript_demo.demos
+from hooks.authoring.errors import Mistake
+from hooks.demo import modules, packages
+from hooks.demo.packages import Use
+from hooks.runtime import lock
 from pyscript_demo import kit
+from tests import harness
 from tests.conftest import ROOT
 
 
@@ -124,7 +132,7 @@ def test_a_demo_without_a_run_or_sliders_renders():
     assert 'data-part="p"><p>x</p>' in bare.static_html("b") and "data-run" not in bare.static_html("b")
 
 
-def _package(tmp_path, files):
+def _write(tmp_path, files):
     for rel, text in files.items():
         (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / rel).write_text(text)
@@ -132,31 +140,43 @@ def _package(tmp_path, files):
 
 @pytest.fixture
 def package(tmp_path, monkeypatch):
-    monkeypatch.setattr(modules, "ROOT", tmp_path)
-    return lambda files: _package(tmp_path, files)
+    """Files written under tmp_path/pyscript_demo/ are modules and demos of pyscript_demo, as a project's are."""
+    before = set(sys.modules)
+    monkeypatch.setattr(pyscript_demo, "__path__", [*pyscript_demo.__path__, str(tmp_path / "pyscript_demo")])
+    demos = [*pyscript_demo.demos.__path__, str(tmp_path / "pyscript_demo" / "demos")]
+    monkeypatch.setattr(pyscript_demo.demos, "__path__", demos)
+    yield lambda files: _write(tmp_path, files)
+    for name in set(sys.modules) - before:
+        if name.startswith("pyscript_demo."):
+            del sys.modules[name]
 
 
 def test_every_import_form_is_followed(package):
     package(
         {
-            "pyscript_demo/__init__.py": "",
             "pyscript_demo/a.py": "import json\nimport numpy as np\n",
             "pyscript_demo/b.py": "",
             "pyscript_demo/c.py": "x = 1\n",
-            "pyscript_demo/d.py": "y = 1\n",
+            "pyscript_demo/d.py": "try:\n    import zlib as y\nexcept ImportError:\n    y = None\n",
             "pyscript_demo/e.py": "",
+            "pyscript_demo/g.py": "",
+            "pyscript_demo/h.py": "from pyscript_demo.b import *\n",
             "pyscript_demo/sub/__init__.py": "",
             "pyscript_demo/sub/f.py": "",
             "pyscript_demo/demos/x/demo.py": (
                 "import pyscript_demo.a\nfrom pyscript_demo import b\nfrom pyscript_demo.c import x\n"
                 "from . import helper\nfrom .helper import z\nfrom ... import e\nfrom ...sub import f\n"
-                "from pyscript_demo.d import y\n"
+                "from pyscript_demo.d import y\nfrom pyscript_demo.h import anything\n"
+                "import importlib\nfrom importlib import import_module as load\n"
+                'importlib.import_module("pyscript_demo.g")\nload(".other", __package__)\n'
+                '__import__("pyscript_demo.least_squares")\n'
             ),
             "pyscript_demo/demos/x/helper.py": "z = 1\n",
+            "pyscript_demo/demos/x/other.py": "",
         }
     )
-    found = modules.shipped("pyscript_demo.demos.x.demo", ("numpy",))
-    assert found == sorted(
+    found = modules.needs("pyscript_demo.demos.x.demo")
+    assert found.files == sorted(
         f"pyscript_demo/{p}"
         for p in [
             "__init__.py",
@@ -165,27 +185,112 @@ def test_every_import_form_is_followed(package):
             "c.py",
             "d.py",
             "e.py",
+            "g.py",
+            "h.py",
+            "least_squares.py",
             "sub/__init__.py",
             "sub/f.py",
+            "demos/__init__.py",
             "demos/x/demo.py",
             "demos/x/helper.py",
+            "demos/x/other.py",
         ]
     )
+    assert {(use.module, use.where) for use in found.uses} == {
+        ("json", "pyscript_demo/a.py:1"),
+        ("numpy", "pyscript_demo/a.py:2"),
+        ("zlib", "pyscript_demo/d.py:2"),
+        ("importlib", "pyscript_demo/demos/x/demo.py:10"),
+    }
 
 
 @pytest.mark.parametrize(
     "source, named",
     [
-        ("import scipy\n", "imports scipy"),
-        ("from .missing import z\n", "imports pyscript_demo.demos.x.missing"),
-        ("import pyscript_demo.nope\n", "imports pyscript_demo.nope"),
+        ("from .missing import z\n", "imports pyscript_demo.demos.x.missing, which is no module"),
+        ("import pyscript_demo.nope\n", "imports pyscript_demo.nope, which is no module"),
+        ("from pyscript_demo.kit import Slidr\n", "imports Slidr from pyscript_demo.kit, which has no module or name"),
+        ("from .... import e\n", "imports ...., which reaches above pyscript_demo/"),
+        ("import importlib\nimportlib.import_module(f'pyscript_demo.{1}')\n", "named by an expression"),
+        ("from importlib import import_module\nimport_module('.b', package=None)\n", "named by an expression"),
     ],
 )
 def test_an_import_the_browser_cannot_follow_stops_the_build(package, source, named):
-    package({"pyscript_demo/__init__.py": "", "pyscript_demo/demos/x/demo.py": source})
-    with pytest.raises(modules.UnshippableImport, match=named) as err:
-        modules.shipped("pyscript_demo.demos.x.demo", ("numpy",))
-    assert "pyscript_demo/demos/x/demo.py:1" in str(err.value)
+    package({"pyscript_demo/demos/x/demo.py": source})
+    with pytest.raises(Mistake, match=re.escape(named)) as err:
+        modules.needs("pyscript_demo.demos.x.demo")
+    assert err.value.problem.startswith("pyscript_demo/demos/x/demo.py:")
+
+
+PYODIDE = packages.pyodide()
+
+
+def test_the_build_reads_pyodides_packages_from_the_verified_mirror():
+    assert PYODIDE is not None, "the tests run on the verified mirror: `make mirror`"
+    assert PYODIDE.version == lock.pins()["pyodide"]["version"]
+
+
+@pytest.mark.parametrize(
+    "declared, meant",
+    [("yaml", "'pyyaml' (it provides the module yaml)"), ("Scikit_Learn", "'scikit-learn'"), ("nump", "'numpy'?")],
+)
+def test_a_declared_name_that_is_not_pyodides_names_the_one_meant(declared, meant):
+    with pytest.raises(Mistake, match=re.escape(meant)):
+        PYODIDE.check_declared(("numpy", declared), "demo.py:1")
+
+
+def test_a_declared_package_brings_what_it_depends_on():
+    # scikit-learn depends on scipy, scipy on numpy (Pyodide's lock file): loading the one loads the others.
+    uses = [Use("sklearn", "a"), Use("scipy", "b"), Use("numpy", "c"), Use("json", "d")]
+    PYODIDE.check_uses(uses, ("scikit-learn",))
+    with pytest.raises(Mistake, match="imports scipy, which the browser has only from Pyodide's package 'scipy'"):
+        PYODIDE.check_uses(uses[1:], ("numpy",))
+
+
+def test_a_module_pyodide_ships_apart_from_its_standard_library_must_be_declared():
+    with pytest.raises(Mistake, match="Pyodide's package 'sqlite3'"):
+        PYODIDE.check_uses([Use("sqlite3", "a")], ("numpy",))
+    PYODIDE.check_uses([Use("sqlite3", "a")], ("sqlite3",))
+
+
+DEMO_PAGE = {"page.md": "# Demo\n\n/// demo | y\n///\n"}
+
+
+def _demo(first):
+    return (
+        first + "from dataclasses import dataclass\n\nfrom pyscript_demo import kit\n\n\n"
+        "@dataclass(frozen=True)\nclass State:\n    n: int = 0\n\n\n"
+        'demo = kit.Demo("Y", State(), [kit.Part("p", lambda s: "<p>y</p>"), kit.Button("Go", lambda s: s)],'
+        ' packages=["numpy", "pyyaml"])\n'
+    )
+
+
+def test_a_demo_ships_the_modules_it_imports_by_name_and_loads_the_packages_it_declares(package, tmp_path):
+    source = _demo('import importlib\n\nimport yaml\n\nls = importlib.import_module("pyscript_demo.least_squares")\n')
+    html = harness.convert(tmp_path, DEMO_PAGE, files={"pyscript_demo/demos/y/demo.py": source})["page.md"]
+    assert 'data-packages="numpy pyyaml"' in html
+    shipped = re.search(r'data-modules="([^"]*)"', html).group(1).split()
+    assert "pyscript_demo/least_squares.py" in shipped and "pyscript_demo/demos/y/demo.py" in shipped
+
+
+def test_without_pyodides_lock_file_the_build_says_what_it_does_not_check(package, tmp_path, monkeypatch, caplog):
+    monkeypatch.setattr(lock, "MIRROR", tmp_path / "no-mirror")
+    caplog.set_level(logging.INFO, logger="mkdocs")
+    html = harness.convert(tmp_path, DEMO_PAGE, files={"pyscript_demo/demos/y/demo.py": _demo("")})["page.md"]
+    assert 'data-demo="y"' in html
+    assert "the demos' packages are not checked against Pyodide's" in caplog.text
+
+
+def test_a_lock_file_changed_in_the_mirror_stops_the_build(package, tmp_path, monkeypatch):
+    mirror = tmp_path / "mirror"
+    (mirror / "pyodide").mkdir(parents=True)
+    shutil.copy(lock.stamp("pyodide"), mirror / "pyodide.json")
+    lock_file = lock.MIRROR / "pyodide" / packages.LOCK_FILE
+    (mirror / "pyodide" / packages.LOCK_FILE).write_text(lock_file.read_text().replace('"pyyaml"', '"pyyaml2"', 1))
+    monkeypatch.setattr(lock, "MIRROR", mirror)
+    message = harness.refusal(tmp_path, DEMO_PAGE, files={"pyscript_demo/demos/y/demo.py": _demo("")})
+    assert message.startswith("Pyodide's lock file in the verified mirror cannot be used: pyodide pyodide-lock.json:")
+    assert message.endswith(f"Fix: delete {mirror / 'pyodide.json'} and run `make mirror`.")
 
 
 def _luminance(hex_colour):

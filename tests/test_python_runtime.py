@@ -3,6 +3,7 @@
 import base64
 import hashlib
 import json
+import shutil
 import zipfile
 
 import pytest
@@ -68,3 +69,46 @@ def test_the_lock_file_pins_the_precompiled_wheel(derived):
     derived_lock = json.loads((derived / "pyodide-lock.json").read_text())
     plain["packages"]["numpy"]["sha256"] = entry["sha256"]
     assert derived_lock == plain, "only numpy's hash differs from the pinned lock file"
+
+
+def test_a_failed_trace_says_why_in_one_line_and_leaves_the_derived_files_as_they_were(tmp_path):
+    # A demo importing a package the trace does not load, as one declaring packages=["numpy", "pybtex"] did.
+    demos = tmp_path / "pyscript_demo"
+    (demos / "demos" / "x").mkdir(parents=True)
+    (demos / "__init__.py").write_text("")
+    (demos / "demos" / "x" / "demo.py").write_text('"""A demo."""\n\nimport pybtex\n')
+    dest = tmp_path / "derived"
+    dest.mkdir()
+    (dest / "python_stdlib.zip").write_bytes(b"made before")
+    with pytest.raises(python_runtime.DerivationError) as failed:
+        python_runtime.derive(runtime_mirror.asset("pyodide"), demos, dest)
+    assert str(failed.value) == (
+        "tracing the demos in Pyodide under Node failed: pyscript_demo/demos/x/demo.py:3: ModuleNotFoundError: "
+        "No module named 'pybtex' (the trace loads the packages numpy alone)"
+    )
+    assert [p.name for p in dest.iterdir()] == ["python_stdlib.zip"]
+    assert (dest / "python_stdlib.zip").read_bytes() == b"made before"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["derived", "pyscript_demo"], "nothing half-made is left"
+
+
+def test_make_mirror_keeps_the_derived_runtime_when_deriving_it_again_fails(derived, tmp_path, monkeypatch):
+    mirror = tmp_path / "mirror"
+    shutil.copytree(derived, mirror / lock.DERIVED)
+    shutil.copy(lock.stamp(lock.DERIVED), mirror / f"{lock.DERIVED}.json")
+    pyodide = runtime_mirror.asset("pyodide")
+    monkeypatch.setattr(lock, "MIRROR", mirror)
+    monkeypatch.setattr(runtime_mirror, "MIRROR", mirror)
+    monkeypatch.setattr(runtime_mirror, "asset", lambda name: pyodide)
+    monkeypatch.setattr(lock, "demos_digest", lambda: "the demos changed")
+
+    def fails(*args):
+        raise python_runtime.DerivationError("tracing the demos in Pyodide under Node failed: why")
+
+    monkeypatch.setattr(python_runtime, "derive", fails)
+    with pytest.raises(lock.MirrorError) as failed:
+        runtime_mirror.derived_runtime()
+    assert str(failed.value) == (
+        "tracing the demos in Pyodide under Node failed: why; the runtime derived before is kept"
+    )
+    folder, record = lock.derived()
+    assert folder == mirror / lock.DERIVED and record["pin"]["demos"] != "the demos changed"

@@ -152,13 +152,15 @@ def derived_runtime():
     recorded = json.loads(record.read_text()) if record.exists() else {}
     if recorded.get("pin") != pin:
         folder = MIRROR / lock.DERIVED
-        shutil.rmtree(folder, ignore_errors=True)
         try:
             traced = python_runtime.derive(asset("pyodide"), lock.DEMOS, folder)
         except python_runtime.DerivationError as err:
-            raise MirrorError(str(err)) from None
+            kept = "; the runtime derived before is kept" if recorded else ""
+            raise MirrorError(f"{err}{kept}") from None
         files = {p.name: sha256(p) for p in sorted(folder.iterdir())}
-        record.write_text(json.dumps({"pin": pin, "files": files, **traced}, indent=1))
+        staged = record.with_name(record.name + ".new")
+        staged.write_text(json.dumps({"pin": pin, "files": files, **traced}, indent=1))
+        staged.replace(record)
     return lock.derived()[0]
 
 

@@ -7,25 +7,30 @@ browser, `pyscript_demo/demo.js` runs the same module in Pyodide, in a Web
 Worker, and swaps in what the demo's `handle` returns as the reader acts.
 """
 
-import json
+import logging
 import posixpath
 import xml.etree.ElementTree as etree
 
 from markdown.util import AtomicString
 from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import ConfigurationError
 from mkdocs.structure.files import File, Files
 
 from hooks.authoring import assets
+from hooks.authoring.errors import Mistake
 from hooks.authoring.scan import find_blocks
 from hooks.authoring.site import Page, Site, SiteBlock, SiteBlocks
-from hooks.demo import discovery
-from hooks.demo.modules import UnshippableImport, shipped
+from hooks.demo import checks, discovery, packages
+from hooks.demo.packages import Packages
 from hooks.runtime import assets as runtime_assets
+from hooks.runtime import lock
 
 SITE_DIR = discovery.PACKAGE_DIR.name
 BRIDGE = f"{SITE_DIR}/demo.js"
 PUBLISHED = {".py", ".js", ".css"}
+
+log = logging.getLogger("mkdocs.plugins.concept_pages")
 
 
 def check(page: Page) -> None:
@@ -55,11 +60,10 @@ class LiveDemoBlock(SiteBlock):
                 f"pyscript_demo/demos/{name.replace('-', '_')}/demo.py (see the authoring guide, Write a demo).",
             )
         try:
-            demo = discovery.load(name)
-            module = discovery.module_name(name)
-            modules = shipped(module, demo.packages)
-        except (TypeError, UnshippableImport) as err:
-            raise self.page.error(header, f"the demo {name!r} cannot be shipped: {err}", "fix that module.") from None
+            shipment = checks.prepare(name, _pyodide(self.site))
+            static_html, initial_state = checks.render(name, shipment.demo)
+        except Mistake as mistake:
+            raise self.page.error(header, f"demo {name!r}: {mistake.problem}", mistake.fix) from None
         section = etree.SubElement(
             parent,
             "section",
@@ -68,18 +72,44 @@ class LiveDemoBlock(SiteBlock):
                 "data-demo": name,
                 "data-state": "static",
                 "data-runtime": runtime_assets.pyodide_folder(self.site, relative_to=SITE_DIR),
-                "data-entry": f"{module}:demo.handle",
-                "data-modules": " ".join(modules),
-                "data-packages": " ".join(demo.packages),
-                "data-initial-state": json.dumps(demo.state_to_json(demo.initial)),
-                "aria-label": demo.title,
+                "data-entry": f"{discovery.module_name(name)}:demo.handle",
+                "data-modules": " ".join(shipment.files),
+                "data-packages": " ".join(shipment.demo.packages),
+                "data-initial-state": initial_state,
+                "aria-label": shipment.demo.title,
             },
         )
         body = etree.SubElement(section, "div", {"class": "live-demo__body"})
         etree.SubElement(section, "div", {"class": "live-demo__live"}).text = AtomicString(
-            self.md.htmlStash.store(_style(name, self.page.mkdocs.url) + _status() + demo.static_html(name))
+            self.md.htmlStash.store(_style(name, self.page.mkdocs.url) + _status() + static_html)
         )
         return body
+
+
+class Pyodide:
+    """Pyodide's packages, read once per build: `site.state(Pyodide)`."""
+
+    read = False
+    packages: Packages | None = None
+
+
+def _pyodide(site: Site) -> Packages | None:
+    """Pyodide's packages from the verified mirror; without them, the build says once what goes unchecked."""
+    state = site.state(Pyodide)
+    if not state.read:
+        try:
+            state.read, state.packages = True, packages.pyodide()
+        except lock.MirrorError as err:
+            raise ConfigurationError(
+                f"Pyodide's lock file in the verified mirror cannot be used: {err} "
+                f"Fix: delete {lock.stamp('pyodide')} and run `make mirror`."
+            ) from None
+        if state.packages is None:
+            log.info(
+                "Pyodide's lock file has not been fetched: the demos' packages are not checked against Pyodide's. "
+                "`make mirror` fetches it."
+            )
+    return state.packages
 
 
 def _style(name: str, page_url: str) -> str:

@@ -16,6 +16,7 @@ derived files, and must compute exactly what they computed on the pinned runtime
 """
 
 import json
+import os
 import shutil
 import subprocess
 import tempfile
@@ -30,7 +31,8 @@ class DerivationError(RuntimeError):
 
 
 def derive(pyodide: Path, demos: Path, dest: Path) -> dict:
-    """Write the derived files of the Pyodide distribution in `pyodide` into `dest`; return what was traced."""
+    """Make `dest` the folder of the files derived from the Pyodide distribution in `pyodide`; return what was
+    traced. `dest` changes only once every file is made and checked: a failed run leaves it as it was."""
     if not shutil.which("node"):
         raise DerivationError("Node.js is needed to derive the Python runtime; install Node.js 20 or later.")
     lock = json.loads((pyodide / "pyodide-lock.json").read_text())
@@ -47,13 +49,31 @@ def derive(pyodide: Path, demos: Path, dest: Path) -> dict:
         command = ["node", str(HERE / "in_node.js"), str(pyodide), str(work)]
         done = subprocess.run(command, capture_output=True, text=True)
         if done.returncode != 0:
-            raise DerivationError(f"Pyodide under Node failed:\n{done.stderr[-4000:]}")
+            # in_node.js ends with one line that says what failed; Python's own output comes before it.
+            reason = (done.stderr.strip().splitlines() or [f"exit status {done.returncode}"])[-1]
+            raise DerivationError(f"tracing the demos in Pyodide under Node failed: {reason}")
         result = json.loads((work / "result.json").read_text())
         _check(result)
-        dest.mkdir(parents=True, exist_ok=True)
-        for name in (*FILES, wheel):
-            shutil.copyfile(work / "out" / name, dest / name)
+        _write_folder(dest, [work / "out" / name for name in (*FILES, wheel)])
     return {"traced": result["used"], "rest": len(result["rest"]), "wheel": wheel}
+
+
+def _write_folder(dest: Path, files: list[Path]) -> None:
+    """`dest` becomes a folder of `files`: copied beside it first, then swapped in by renames."""
+    staged = dest.with_name(f".{dest.name}-{os.getpid()}")
+    previous = staged.with_name(f"{staged.name}-previous")
+    shutil.rmtree(staged, ignore_errors=True)
+    staged.mkdir(parents=True)
+    try:
+        for path in files:
+            shutil.copyfile(path, staged / path.name)
+    except BaseException:
+        shutil.rmtree(staged, ignore_errors=True)
+        raise
+    if dest.exists():
+        dest.rename(previous)
+    staged.rename(dest)
+    shutil.rmtree(previous, ignore_errors=True)
 
 
 def _check(result):

@@ -23,8 +23,19 @@ async function python(indexURL, packages) {
   return pyodide;
 }
 
+// The packages the demos are traced with: a demo that imports another fails the trace, saying so.
+const TRACED_WITH = ["numpy"];
+
+// A failure to report in one line, without a stack: the demos' code, not this script, went wrong.
+class Failure extends Error {}
+
 function traced(pyodide) {
-  return JSON.parse(pyodide.runPython("import json; json.dumps(trace('/work/demo'))"));
+  const result = JSON.parse(pyodide.runPython("import json; json.dumps(trace('/work/demo'))"));
+  if (result.failure) {
+    const why = result.missing ? ` (the trace loads the packages ${TRACED_WITH.join(", ")} alone)` : "";
+    throw new Failure(`${result.failure}${why}`);
+  }
+  return [result.used, result.computed];
 }
 
 (async () => {
@@ -33,7 +44,7 @@ function traced(pyodide) {
   const out = path.join(work, "out");
   fs.mkdirSync(out, { recursive: true });
 
-  const [used, computed] = traced(await python(pyodideDir, ["numpy"]));
+  const [used, computed] = traced(await python(pyodideDir, TRACED_WITH));
 
   const compiler = await python(pyodideDir, []);
   compiler.globals.set("used", compiler.toPy(used));
@@ -54,7 +65,7 @@ stdlib("/work/in/python_stdlib.zip", used, fallback, "/work/out")
   fs.mkdirSync(check, { recursive: true });
   for (const name of ["pyodide.asm.js", "pyodide.asm.wasm"]) fs.copyFileSync(path.join(pyodideDir, name), path.join(check, name));
   for (const name of fs.readdirSync(out)) fs.copyFileSync(path.join(out, name), path.join(check, name));
-  const derived = await python(check + "/", ["numpy"]);
+  const derived = await python(check + "/", TRACED_WITH);
   const [usedAfter, computedAfter] = traced(derived);
   const numpyFile = derived.runPython("import numpy; numpy.__file__");
   fs.writeFileSync(
@@ -62,6 +73,8 @@ stdlib("/work/in/python_stdlib.zip", used, fallback, "/work/out")
     JSON.stringify({ used, computed, rest, usedAfter, computedAfter, numpyFile, wheelSha256 }, null, 1),
   );
 })().catch((err) => {
-  console.error(err);
+  // One line for whoever runs `make mirror`: a Python error's last line says what it was.
+  const lines = String(err && err.message ? err.message : err).trim().split("\n");
+  console.error(err instanceof Failure ? err.message : `${err && err.name}: ${lines[lines.length - 1]}`);
   process.exit(1);
 });

@@ -12,10 +12,15 @@ SITE_PACKAGES = "/lib/python3.12/site-packages"
 
 
 def trace(demo_root):
-    """Import and exercise every module of the demo package; return (stdlib files used, what it computed)."""
+    """Import and exercise every module of the demo package.
+
+    Returns {"used": stdlib files used, "computed": what it computed}, or {"failure": where and what, "missing":
+    the module not found, if that was it} for the first module that raised.
+    """
     sys.path.insert(0, demo_root)
     import importlib
     import os
+    import traceback
 
     package = "pyscript_demo"
     names = []
@@ -24,21 +29,24 @@ def trace(demo_root):
         names += [f"{dotted}.{f[:-3]}".removesuffix(".__init__") for f in sorted(files) if f.endswith(".py")]
     computed = []
     for name in sorted(names):
-        module = importlib.import_module(name)
-        computed.append(f"{name}: {_exercise(module)}")
+        try:
+            module = importlib.import_module(name)
+            computed.append(f"{name}: {_exercise(module)}")
+        except Exception as err:
+            ours = [f for f in traceback.extract_tb(err.__traceback__) if f.filename.startswith(f"{demo_root}/")]
+            where = f"{ours[-1].filename[len(demo_root) + 1 :]}:{ours[-1].lineno}" if ours else name
+            return {"failure": f"{where}: {type(err).__name__}: {err}", "missing": getattr(err, "name", None)}
     # The reader's error paths: an exception in the demo is formatted as a traceback for the page.
     try:
         raise ValueError("traced error path")
     except ValueError:
-        import traceback
-
         traceback.format_exc()
     import hashlib  # the fallback checks the rest of the library with it
 
     del hashlib
     files = [getattr(m, "__file__", None) or "" for m in list(sys.modules.values())]
     used = sorted({f[len(STDLIB) + 1 :] for f in files if f.startswith(STDLIB + "/")})
-    return used, computed
+    return {"used": used, "computed": computed}
 
 
 def _exercise(module):
