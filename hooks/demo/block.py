@@ -10,6 +10,7 @@ Worker, and swaps in what the demo's `handle` returns as the reader acts.
 import logging
 import posixpath
 import xml.etree.ElementTree as etree
+from dataclasses import dataclass, field
 
 from markdown.util import AtomicString
 from mkdocs.config.config_options import ExtraScriptValue
@@ -59,11 +60,14 @@ class LiveDemoBlock(SiteBlock):
                 f"use one of: {', '.join(discovery.names())}; or write the demo in "
                 f"pyscript_demo/demos/{name.replace('-', '_')}/demo.py (see the authoring guide, Write a demo).",
             )
-        try:
-            shipment = checks.prepare(name, _pyodide(self.site))
-            static_html, initial_state = checks.render(name, shipment.demo)
-        except Mistake as mistake:
-            raise self.page.error(header, f"demo {name!r}: {mistake.problem}", mistake.fix) from None
+        prepared = self.site.state(Prepared).by_name
+        if name not in prepared:
+            try:
+                shipment = checks.prepare(name, _pyodide(self.site))
+                prepared[name] = (shipment, *checks.render(name, shipment.demo))
+            except Mistake as mistake:
+                raise self.page.error(header, f"demo {name!r}: {mistake.problem}", mistake.fix) from None
+        shipment, static_html, initial_state = prepared[name]
         section = etree.SubElement(
             parent,
             "section",
@@ -84,6 +88,14 @@ class LiveDemoBlock(SiteBlock):
             self.md.htmlStash.store(_style(name, self.page.mkdocs.url) + _status() + static_html)
         )
         return body
+
+
+@dataclass
+class Prepared:
+    """Each demo's checked shipment, starting markup and state, made once per build, however many pages show
+    it: `site.state(Prepared)`."""
+
+    by_name: dict = field(default_factory=dict)
 
 
 class Pyodide:
