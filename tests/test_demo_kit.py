@@ -53,7 +53,7 @@ def chart(state):
     plot.bars([1, 2], [0.5, 1], 0.5)
     plot.legend([("a & b", "kit-swatch")])
     plot.cells([[1, 2], [3, 4]], ["r1", "r2"], ["c1", "c2"])
-    table = kit.table("Counts", ["what", "value"], [["count", kit.num(state.count, 0, "n")]])
+    table = kit.Table("Counts", ["what", "value"], [["count", kit.num(state.count, 0, "n")]])
     return plot.chart("A <counter>", f"count = {state.count}", table)
 
 
@@ -326,3 +326,15 @@ def test_every_mark_colour_stands_out_from_the_page(palette):
 def test_an_inline_number_keeps_its_class_and_takes_more():
     shown = kit.span(kit.num(0.5, 2, "own"), "extra")
     assert shown == '<span class="own extra" data-value="0.5">0.50</span>'
+
+
+def test_a_figures_table_is_rendered_only_when_asked_for():
+    def parts(**request):
+        message = {"state": DEMO.state_to_json(DEMO.initial), "action": "bump", "value": "1", **request}
+        return json.loads(DEMO.handle(json.dumps(message)))["parts"]
+
+    table = kit.table("Counts", ["what", "value"], [["count", kit.num(1, 0, "n")]])
+    assert parts()["chart.table"] == table  # when no one says: the page at build time, the tests
+    assert parts(tables=["chart"])["chart.table"] == table
+    closed = parts(tables=[])
+    assert "chart.table" not in closed and "chart" in closed

@@ -6,7 +6,7 @@ See the authoring guide's "Write a demo" for a complete example.
 from pyscript_demo.kit import markup
 from pyscript_demo.kit.controls import Button, Choice, Number, Run, Slider
 from pyscript_demo.kit.demo import Demo, Done, Figure, Note, Part, Row, Text, done
-from pyscript_demo.kit.markup import Num, num, span, table
+from pyscript_demo.kit.markup import Num, Table, num, span, table
 from pyscript_demo.kit.plot import Chart, Plot
 
 __all__ = [
@@ -24,6 +24,7 @@ __all__ = [
     "Row",
     "Run",
     "Slider",
+    "Table",
     "Text",
     "done",
     "markup",

@@ -9,7 +9,7 @@ shows, which buttons are usable, and whether a run has finished.
 import dataclasses
 import json
 import typing
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Container, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,6 +20,16 @@ from pyscript_demo.kit.plot import Chart
 Render = Callable[..., Any]
 
 
+class _All:
+    """Every name: the figures' tables wanted when no one says which (the page at build time, tests)."""
+
+    def __contains__(self, name: object) -> bool:
+        return True
+
+
+ALL = _All()
+
+
 @dataclass
 class Part:
     """A region Python redraws after every action: `render(state)` returns its HTML."""
@@ -28,7 +38,7 @@ class Part:
     render: Render
     cls: str | None = None
 
-    def regions(self, out: Any) -> dict:
+    def regions(self, out: Any, tables: Container[str] = ()) -> dict:
         return {self.name: out}
 
     def markup(self, prefix: str, regions: dict) -> str:
@@ -43,7 +53,7 @@ class Text:
     render: Render
     hidden: bool = False
 
-    def regions(self, out: Any) -> dict:
+    def regions(self, out: Any, tables: Container[str] = ()) -> dict:
         return {self.name: str(out)}
 
     def markup(self, prefix: str, regions: dict) -> str:
@@ -65,10 +75,10 @@ class Figure:
     live: bool = True
     cls: str | None = None
 
-    def regions(self, chart: Chart) -> dict:
+    def regions(self, chart: Chart, tables: Container[str] = ALL) -> dict:
         out = {self.name: chart.svg, f"{self.name}.description": chart.description}
-        if chart.table:
-            out[f"{self.name}.table"] = chart.table
+        if chart.table and self.name in tables:
+            out[f"{self.name}.table"] = chart.table if isinstance(chart.table, str) else chart.table.markup()
         return out
 
     def markup(self, prefix: str, regions: dict) -> str:
@@ -186,12 +196,12 @@ class Demo:
             return result.state, True
         return result, False
 
-    def render(self, state: Any) -> dict:
-        """Every region's markup (or text) for `state`."""
+    def render(self, state: Any, tables: Container[str] = ALL) -> dict:
+        """Every region's markup (or text) for `state`; of the figures' tables, those named in `tables`."""
         extra = (self.derive(state),) if self.derive else ()
         regions = {}
         for part in self.parts:
-            regions.update(part.regions(part.render(state, *extra)))
+            regions.update(part.regions(part.render(state, *extra), tables))
         return regions
 
     def shown(self, state: Any) -> dict:
@@ -204,20 +214,22 @@ class Demo:
     def enabled(self, state: Any) -> dict:
         return {c.key: bool(c.enabled(state)) for c in self.controls if isinstance(c, Button) and c.enabled}
 
-    def answer(self, state: Any, finished: bool = False) -> dict:
+    def answer(self, state: Any, finished: bool = False, tables: Container[str] = ALL) -> dict:
         return {
             "state": self.state_to_json(state),
-            "parts": self.render(state),
+            "parts": self.render(state, tables),
             "controls": self.shown(state),
             "enabled": self.enabled(state),
             "done": finished,
         }
 
     def handle(self, message: str) -> str:
-        """The browser's entry point. JSON in: {state, action, value}; JSON out: see `answer`."""
+        """The browser's entry point. JSON in: {state, action, value, tables}, `tables` naming the figures
+        whose tables the reader has open (all when left out); JSON out: see `answer`."""
         request = json.loads(message)
         state, finished = self.act(self.state_from_json(request["state"]), request["action"], request.get("value"))
-        return json.dumps(self.answer(state, finished))
+        tables = request.get("tables")
+        return json.dumps(self.answer(state, finished, ALL if tables is None else set(tables)))
 
     # The page before Python runs ----------------------------------------------------------------------
 

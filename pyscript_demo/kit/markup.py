@@ -110,6 +110,24 @@ def span(value: Num | str, cls: str | None = None) -> str:
     return html(element("span", {"class": cls}, value))
 
 
+@dataclass
+class Table:
+    """A figure's table of numbers, kept as data until it is shown: `Figure` renders it only while the
+    reader has it open, so a slider move does not pay for tables nobody is reading."""
+
+    caption: str
+    header: list[str]
+    rows: list[list[Any]]
+    cls: str | None = None
+    row_attrs: list[dict] | None = None
+    row_headers: bool = True
+
+    def markup(self) -> str:
+        return table(
+            self.caption, self.header, self.rows, cls=self.cls, row_attrs=self.row_attrs, row_headers=self.row_headers
+        )
+
+
 def table(
     caption: str,
     header: list[str],

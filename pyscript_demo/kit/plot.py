@@ -13,7 +13,7 @@ return their element, so a demo can nest its own marks (`parent=`).
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from pyscript_demo.kit.markup import Element, element, svg
+from pyscript_demo.kit.markup import Element, Table, element, svg
 
 # Text sizes are set by the kit's stylesheet (they grow on narrow screens, where the figure shrinks).
 TICK_GAP = 8
@@ -28,7 +28,7 @@ class Chart:
     svg: str
     title: str
     description: str
-    table: str = ""
+    table: str | Table = ""
 
 
 class Plot:
@@ -285,8 +285,9 @@ class Plot:
 
     # The finished figure ------------------------------------------------------------------------------
 
-    def chart(self, title: str, description: str, table: str = "") -> Chart:
-        """The figure with its accessible name: `title`, and `description` generated from the data."""
+    def chart(self, title: str, description: str, table: str | Table = "") -> Chart:
+        """The figure with its accessible name: `title`, and `description` generated from the data; its
+        numbers as a `Table` (rendered only while the reader has them open) or as markup."""
         self.root.set("aria-label", title)
         return Chart(svg(self.root), title, description, table)
 

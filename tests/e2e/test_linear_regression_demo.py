@@ -5,7 +5,7 @@ import pytest
 from playwright.sync_api import expect
 
 from pyscript_demo import least_squares as ls
-from pyscript_demo.demos.linear_regression.model import TOLERANCE
+from pyscript_demo.demos.linear_regression.model import TOLERANCE, start
 
 PAGE = "machine-learning/linear-regression/"
 DEMO = "section.live-demo[data-demo=linear-regression]"
@@ -17,6 +17,8 @@ LIVE_TIMEOUT_MS = 120_000  # a cold start of Pyodide + numpy takes seconds; this
 def live(page, site):
     page.goto(site + PAGE)
     expect(page.locator(DEMO)).to_have_attribute("data-state", "live", timeout=LIVE_TIMEOUT_MS)
+    # The numbers behind the figures, open as a reader who reads them has them.
+    page.locator(f"{DEMO} details").evaluate_all("all => all.forEach((d) => { d.open = true; })")
     return page
 
 
@@ -114,3 +116,17 @@ def test_guess_then_reveal_by_keyboard_alone(live):
     expect(page.locator(f"{DEMO} .lin-best")).to_have_count(1)
     expect(page.get_by_role("slider", name="Slope (w)")).to_have_id(SLOPE[1:])
     expect(page.get_by_role("slider", name="Intercept (b)")).to_have_id(INTERCEPT[1:])
+
+
+def test_a_closed_table_catches_up_when_it_is_opened(page, site):
+    page.goto(site + PAGE)
+    expect(page.locator(DEMO)).to_have_attribute("data-state", "live", timeout=LIVE_TIMEOUT_MS)
+    table = page.locator(f"{DEMO} [data-part='figure.table']")
+    before = table.inner_html()
+    page.fill(SLOPE, "1.5")
+    expect(table).to_have_attribute("data-stale", "")  # closed: Python skipped it
+    assert table.inner_html() == before
+    page.locator(f"{DEMO} details:has([data-part='figure.table']) summary").click()
+    expect(table).not_to_have_attribute("data-stale", "")
+    residuals = [float(v) for v in table.locator(".demo-residual").evaluate_all("c => c.map(e => e.dataset.value)")]
+    np.testing.assert_allclose(residuals, ls.y - ls.X @ np.array([start().intercept, 1.5]), rtol=0, atol=1e-12)

@@ -72,7 +72,7 @@ def scores(state, nums):
     for i, where in enumerate(nums["cells"]):
         side = "cm-positive" if cm.y[i] else "cm-negative"
         plot.circle(cm.q[i], cm.y[i], 8, cls=f"cm-dot {side} cm-cell--{where}", title=_example(i, where))
-    table = kit.table(
+    table = kit.Table(
         f"Each example at t = {t:.2f}",
         ["example", "q", "y", "cell"],
         [[i + 1, kit.num(cm.q[i], 2), int(cm.y[i]), where] for i, where in enumerate(nums["cells"])],
@@ -94,7 +94,7 @@ def confusion(state, nums):
     )
     for (row, col), name in zip([(0, 0), (0, 1), (1, 0), (1, 1)], ["TP", "FN", "FP", "TN"], strict=True):
         plot.text(col + 0.5, 1.5 - row, name, dy=-16, anchor="middle", cls="kit-tick")
-    table = kit.table(
+    table = kit.Table(
         f"Counts at t = {state.threshold:.2f}",
         ["", "predicted 1", "predicted 0"],
         [["actual 1", now["TP"], now["FN"]], ["actual 0", now["FP"], now["TN"]]],
@@ -141,7 +141,7 @@ def roc(state, nums):
     plot.curve(ROC_FPR, ROC_TPR, cls="cm-curve")
     plot.text(0.95, 0.08, f"AUC = {AUC:.3f}", anchor="end", cls="cm-auc")
     plot.circle(fpr, tpr, 8, cls="cm-operating", title=f"t = {state.threshold:.2f}: FPR {fpr:.3f}, TPR {tpr:.3f}")
-    table = kit.table(
+    table = kit.Table(
         "The ROC curve, one point per threshold",
         ["threshold", "FPR", "TPR"],
         [
@@ -174,7 +174,7 @@ def precision_recall(state, nums):
             cls="cm-operating",
             title=f"t = {state.threshold:.2f}: recall {now['recall']:.3f}, precision {now['precision']:.3f}",
         )
-    table = kit.table(
+    table = kit.Table(
         "Precision and recall at each distinct score",
         ["threshold", "recall", "precision"],
         [
@@ -211,7 +211,7 @@ def calibration(state, nums):
     plot.legend([("fraction positive", "cm-observed"), ("mean q", "cm-expected")], x=0.03, y=0.97)
     gaps = [abs(mean_q - positives) for *_, mean_q, positives in BINS]
     lo, hi, _, mean_q, positives = BINS[gaps.index(max(gaps))]
-    table = kit.table(
+    table = kit.Table(
         "Reliability bins",
         ["bin", "n", "mean q", "positive", "gap"],
         [

@@ -42,7 +42,7 @@ def figure(state):
     plot.rule(x=2, label="minimum")
     plot.points([state.w], [loss(state.w)], titles=[f"w = {state.w:.3f}"])
     row = [kit.num(state.w), kit.num(loss(state.w)), kit.num(slope(state.w))]
-    table = kit.table("The current w", ["w", "f(w)", "f'(w)"], [row], row_headers=False)
+    table = kit.Table("The current w", ["w", "f(w)", "f'(w)"], [row], row_headers=False)
     said = f"w = {state.w:.3f} after {state.steps} steps; f(w) = {loss(state.w):.4f}, slope {slope(state.w):.3f}."
     return plot.chart("f(w) = (w - 2)² and the current w", said, table)
 

@@ -71,7 +71,7 @@ def histogram(state):
     return plot.chart(
         "Scores, their histogram and the threshold",
         f"{above} of 10 scores at or above the threshold {state.threshold:.2f}.",
-        kit.table("Scores", ["score", "class"], [[f"{s:g}", int(c)] for s, c in zip(sample, classes, strict=True)]),
+        kit.Table("Scores", ["score", "class"], [[f"{s:g}", int(c)] for s, c in zip(sample, classes, strict=True)]),
     )
 
 
@@ -83,7 +83,7 @@ def grid(state):
     return plot.chart(
         "Counts on each side of the threshold",
         f"Class 1: {table[1][1]} above, {table[1][0]} below; class 0: {table[0][1]} above.",
-        kit.table("Counts", ["", "below", "above"], rows),
+        kit.Table("Counts", ["", "below", "above"], rows),
     )
 
 

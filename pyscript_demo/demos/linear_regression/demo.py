@@ -93,7 +93,7 @@ def _table(nums):
             nums["x"], nums["y"], nums["predictions"], nums["residuals"], nums["squares"], strict=True
         )
     ]
-    return kit.table(
+    return kit.Table(
         "Each point at the current line", ["x", "y", "prediction", "residual", "squared"], rows, cls="lin-table"
     )
 
@@ -114,7 +114,7 @@ def squares(state, nums):
     )
     rows = [[f"{x:g}", kit.num(s, 4)] for x, s in zip(nums["x"], nums["squares"], strict=True)]
     rows.append(["mean", kit.num(nums["mse"], 4)])
-    table = kit.table("Squared residual of each point, and their mean", ["x", "squared residual"], rows)
+    table = kit.Table("Squared residual of each point, and their mean", ["x", "squared residual"], rows)
     return plot.chart("The squared residuals and their mean", description, table)
 
 
@@ -143,7 +143,7 @@ def loss_plot(state, nums):
         plot.text(plot.x[0], k, f"1e{k}", dx=-8, dy=5, anchor="end", cls="kit-tick")
     plot.curve(steps, logs, cls="lin-loss")
     picks = sorted({round(i * (len(history) - 1) / 5) for i in range(6)})
-    table = kit.table(
+    table = kit.Table(
         "Mean squared error after each step (a sample)",
         ["step", "MSE"],
         [[history[i][0], kit.num(history[i][1], 6)] for i in picks],

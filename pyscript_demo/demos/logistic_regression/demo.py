@@ -113,7 +113,7 @@ def loss_plot(state, nums):
     plot.axes(x_ticks=[steps[-1]], y_ticks=[0, top], x_label="gradient steps", fmt=".4g")
     plot.curve(steps, [loss for _, loss in history], cls="lr-loss")
     picks = sorted({round(i * (len(history) - 1) / 5) for i in range(6)})
-    table = kit.table(
+    table = kit.Table(
         "Average loss after each step (a sample)",
         ["step", "loss"],
         [[history[i][0], kit.num(history[i][1], 4)] for i in picks],
