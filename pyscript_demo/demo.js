@@ -225,7 +225,8 @@
           render();
         }, BUSY_MS);
         try {
-          const answer = JSON.parse(await python.call(name, JSON.stringify({ state, action, value })));
+          const message = JSON.stringify({ state, action, value, tables: openTables() });
+          const answer = JSON.parse(await python.call(name, message));
           if (signal.aborted) return;
           state = answer.state;
           apply(answer);
@@ -248,10 +249,20 @@
       }
     }
 
+    // A figure's table is computed only while the reader has it open; a closed one waits, stale, until opened.
+    function openTables() {
+      return [...section.querySelectorAll("details[open] [data-part$='.table']")].map((region) =>
+        region.dataset.part.slice(0, -".table".length),
+      );
+    }
+
     function apply({ parts, controls, enabled: usable, done }) {
       for (const region of section.querySelectorAll("[data-part]")) {
         const markup = parts[region.dataset.part];
-        if (markup === undefined) continue;
+        if (markup === undefined) {
+          if (region.closest("details:not([open])")) region.setAttribute("data-stale", "");
+          continue;
+        }
         // An unchanged part is left as it is: no re-parse, no layout, no repeated announcement.
         if (shown.get(region) !== markup) {
           if (region.hasAttribute("data-text")) region.textContent = markup;
@@ -385,6 +396,14 @@
       option.checked = true;
       option.dispatchEvent(new Event("change", { bubbles: true }));
     });
+    // Opening a table that missed changes while closed brings it up to date.
+    section.addEventListener(
+      "toggle",
+      (event) => {
+        if (event.target.open && event.target.querySelector("[data-part][data-stale]") && live()) enqueue("view");
+      },
+      { signal, capture: true },
+    );
     listen(runToggle, "click", () =>
       runToggle.getAttribute("aria-disabled") === "true" ? explainDisabled(runToggle) : run(),
     );
