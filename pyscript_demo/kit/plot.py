@@ -47,6 +47,10 @@ class Plot:
     ):
         self.x, self.y, self.width, self.height = x, y, width, height
         self.top, self.right, self.bottom, self.left = margin
+        # The scales, data to user units, each one multiply-add: x at the left edge, y growing upwards.
+        self._kx = (width - self.left - self.right) / (x[1] - x[0])
+        self._ky = (height - self.top - self.bottom) / (y[1] - y[0])
+        self._cx, self._cy = self.left - x[0] * self._kx, self.top + y[1] * self._ky
         self.root = element(
             "svg",
             {"class": _cls("kit-plot", cls), "viewBox": f"0 0 {width} {height}", "role": "img", **(attrs or {})},
@@ -55,12 +59,10 @@ class Plot:
     # Scales -------------------------------------------------------------------------------------------
 
     def sx(self, value: float) -> float:
-        lo, hi = self.x
-        return self.left + (value - lo) / (hi - lo) * (self.width - self.left - self.right)
+        return self._cx + self._kx * value
 
     def sy(self, value: float) -> float:
-        lo, hi = self.y
-        return self.top + (hi - value) / (hi - lo) * (self.height - self.top - self.bottom)
+        return self._cy - self._ky * value
 
     @property
     def floor(self) -> float:
@@ -107,7 +109,11 @@ class Plot:
 
     def curve(self, xs: Sequence[float], ys: Sequence[float], cls: str | None = None, parent=None) -> Element:
         """A line through the points (xs, ys), in order."""
-        d = "M" + " L".join(f"{self.sx(x):.1f},{self.sy(y):.1f}" for x, y in zip(xs, ys, strict=True))
+        # The scales inlined, on plain floats: a curve has hundreds of points, redrawn on every move.
+        cx, kx, cy, ky = self._cx, self._kx, self._cy, self._ky
+        d = "M" + " L".join(
+            f"{cx + kx * x:.1f},{cy - ky * y:.1f}" for x, y in zip(_floats(xs), _floats(ys), strict=True)
+        )
         return _el("path", {"class": _cls("kit-curve", cls), "d": d}, parent=self._in(parent))
 
     def points(
@@ -290,6 +296,11 @@ class Plot:
         numbers as a `Table` (rendered only while the reader has them open) or as markup."""
         self.root.set("aria-label", title)
         return Chart(svg(self.root), title, description, table)
+
+
+def _floats(values: Sequence[float]) -> list:
+    """Plain floats, from a list or a numpy array (whose own scalars are slow to compute with one by one)."""
+    return values.tolist() if hasattr(values, "tolist") else [float(v) for v in values]
 
 
 def _el(tag: str, attrs: dict, text=None, parent=None) -> Element:
