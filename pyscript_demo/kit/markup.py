@@ -13,17 +13,25 @@ from typing import Any
 Element = etree.Element
 
 
-def element(tag: str, attrs: dict | None = None, text: Any = None, parent: Element | None = None) -> Element:
-    """An element with `attrs` (None values left out, numbers written plainly) and optional text."""
-    attrib = {key: _attr(value) for key, value in (attrs or {}).items() if value is not None and value is not False}
+def element(
+    tag: str, attrs: dict | None = None, text: Any = None, parent: Element | None = None, *, tenths: bool = False
+) -> Element:
+    """An element with `attrs` (None values left out, numbers written plainly; with `tenths`, floats to a
+    tenth, as SVG coordinates) and optional text."""
+    attrib = {}
+    for key, value in (attrs or {}).items():
+        if value is None or value is False:
+            continue
+        if value is True:
+            attrib[key] = ""
+        elif tenths and isinstance(value, float):
+            attrib[key] = f"{value:.1f}"
+        else:
+            attrib[key] = str(value)
     node = etree.Element(tag, attrib) if parent is None else etree.SubElement(parent, tag, attrib)
     if text is not None:
         node.text = str(text)
     return node
-
-
-def _attr(value: Any) -> str:
-    return "" if value is True else str(value)
 
 
 # HTML's elements that have no end tag.

@@ -305,7 +305,7 @@ def _floats(values: Sequence[float]) -> list:
 
 def _el(tag: str, attrs: dict, text=None, parent=None) -> Element:
     """An SVG element whose coordinates (floats) are written to a tenth of a unit."""
-    return element(tag, {k: f"{v:.1f}" if isinstance(v, float) else v for k, v in attrs.items()}, text, parent)
+    return element(tag, attrs, text, parent, tenths=True)
 
 
 def _cls(base: str, extra: str | None) -> str:
