@@ -338,3 +338,16 @@ def test_a_figures_table_is_rendered_only_when_asked_for():
     assert parts(tables=["chart"])["chart.table"] == table
     closed = parts(tables=[])
     assert "chart.table" not in closed and "chart" in closed
+
+
+def test_an_input_must_show_a_field_of_the_state_or_compute_what_it_shows():
+    slider = kit.Slider("betta", "Beta", set_rate, min=0, max=1, step=0.1)
+    with pytest.raises(ValueError, match=r"the slider 'betta' shows the state's field 'betta', which Counter does not"):
+        kit.Demo("Counter", Counter(), [slider], packages=())
+    shown = kit.Slider("betta", "Beta", set_rate, min=0, max=1, step=0.1, value=lambda state: state.rate)
+    assert kit.Demo("Counter", Counter(), [shown], packages=()).shown(Counter()) == {"betta": "1.0000"}
+
+
+def test_a_number_can_be_shown_in_scientific_notation():
+    assert str(kit.num(3.2e-9, 2, style="e")) == "3.20e-09"
+    assert kit.span(kit.num(3.2e-9, 2, style="e")) == '<span data-value="3.2e-09">3.20e-09</span>'

@@ -141,7 +141,7 @@ def figure(state):
     plot.curve(cs := np.linspace(0, 8, 81), [listing.squared_error(c) for c in cs])
     plot.points([state.c], [listing.squared_error(state.c)], titles=[f"c = {{state.c:.2f}}"])
     loss = listing.squared_error(state.c)
-    table = kit.table("The current guess", ["c", "L(c)"], [[kit.num(state.c, 2), kit.num(loss, 4)]], row_headers=False)
+    table = kit.Table("The current guess", ["c", "L(c)"], [[kit.num(state.c, 2), kit.num(loss, 4)]], row_headers=False)
     return plot.chart("Squared error of the guess c", f"c = {{state.c:.2f}}, squared error {{loss:.4f}}.", table)
 
 

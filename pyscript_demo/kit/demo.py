@@ -13,7 +13,7 @@ from collections.abc import Callable, Container, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from pyscript_demo.kit.controls import CONTROLS, Button, Run, action_name, takes_value
+from pyscript_demo.kit.controls import CONTROLS, Button, Choice, Number, Run, Slider, action_name, takes_value
 from pyscript_demo.kit.markup import element, html, wrap
 from pyscript_demo.kit.plot import Chart
 
@@ -171,6 +171,18 @@ class Demo:
         self.actions: dict[str, tuple[Callable, Callable]] = {}
         for control in self.controls:
             self.actions.setdefault(action_name(control.action), (control.action, control.coerce))
+        self._check_keys()
+
+    def _check_keys(self) -> None:
+        """An input shows a field of the state (or what its `value` computes): refuse a key that is neither."""
+        fields = [f.name for f in dataclasses.fields(self.state_type)]
+        for control in self.controls:
+            if isinstance(control, (Slider, Number, Choice)) and control.value is None and control.key not in fields:
+                raise ValueError(
+                    f"the {type(control).__name__.lower()} {control.key!r} shows the state's field {control.key!r}, "
+                    f"which {self.state_type.__name__} does not have (its fields: {', '.join(fields)}); name one of "
+                    "them, or compute what it shows with value=lambda state: ..."
+                )
 
     # The state as JSON --------------------------------------------------------------------------------
 

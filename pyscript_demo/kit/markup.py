@@ -97,16 +97,17 @@ class Num:
     value: float
     digits: int = 3
     cls: str | None = None
+    style: str = "f"  # "f": fixed point; "e": scientific, for values that shrink by orders of magnitude
 
     def attrs(self) -> dict:
         return {"class": self.cls, "data-value": repr(float(self.value))}
 
     def __str__(self) -> str:
-        return f"{self.value:.{self.digits}f}"
+        return f"{self.value:.{self.digits}{self.style}}"
 
 
-def num(value: float, digits: int = 3, cls: str | None = None) -> Num:
-    return Num(float(value), digits, cls)
+def num(value: float, digits: int = 3, cls: str | None = None, style: str = "f") -> Num:
+    return Num(float(value), digits, cls, style)
 
 
 def span(value: Num | str, cls: str | None = None) -> str:
