@@ -4,6 +4,8 @@ Declared on the kit: the figures, the rates and the reveal are functions of the 
 `model.numbers` (computed once per action from the page's listing, `classification_metrics`).
 """
 
+import functools
+
 from pyscript_demo import classification_metrics as cm
 from pyscript_demo import kit
 
@@ -195,7 +197,15 @@ def precision_recall(state, nums):
 
 
 def calibration(state, nums):
-    """The reliability diagram: per bin of q, the fraction of positives against the mean q, and the diagonal."""
+    """The reliability diagram: per bin of q, the fraction of positives against the mean q, and the diagonal.
+
+    It depends on the scores alone, not on the threshold: drawn once, not on every move.
+    """
+    return _reliability()
+
+
+@functools.cache
+def _reliability():
     plot = kit.Plot(UNIT, UNIT, cls="cm-reliability", **SQUARE)
     _axes(plot, [0, 0.2, 0.4, 0.6, 0.8, 1], TICKS, "predicted probability q", "fraction positive")
     plot.bars(
