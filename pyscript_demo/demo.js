@@ -196,17 +196,13 @@
 
     // Consecutive moves of one control collapse into the latest: a fast slider skips stale values.
     // fromRun marks the Run loop's own steps, which Pause and Stop drop; the reader's clicks stay.
-    function enqueue(action, value, { fromRun = false } = {}) {
+    function enqueue(action, value, { fromRun = false, collapse = false } = {}) {
       const last = queue[queue.length - 1];
       if (last && last.action === action && last.collapse) last.value = value;
-      else queue.push({ action, value, fromRun, collapse: value !== undefined && !fromRun && isInput(action) });
+      else queue.push({ action, value, fromRun, collapse });
       render();
       if (live()) drain();
       else section.querySelectorAll("[data-part]").forEach((part) => part.setAttribute("data-stale", ""));
-    }
-
-    function isInput(action) {
-      return Boolean(section.querySelector(`input[data-action="${action}"]:not([type=radio])`));
     }
 
     // One drain at a time; callers share its promise, so a run waits for its own step to land.
@@ -383,7 +379,9 @@
             if (twin !== control) twin.value = control.value;
           }
         }
-        enqueue(control.dataset.action, control.dataset.value ?? control.value);
+        // A slider or number field sends a value that replaces its own earlier ones; a click or choice does not.
+        const collapse = control.matches("input:not([type=radio])");
+        enqueue(control.dataset.action, control.dataset.value ?? control.value, { collapse });
       });
     }
     // A click or tap on a mark that chooses (a point of a figure) picks its option, as the option itself does.

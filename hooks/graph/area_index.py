@@ -97,7 +97,7 @@ class AreaIndex(concept_graph.GraphBlock):
         area = next(area for area in areas(self.site) if area.slug == slug)
         wrapper = etree.SubElement(parent, "div", {"class": "area-index", "data-area": slug})
         lead = etree.SubElement(wrapper, "div", {"class": "area-index__lead"})
-        _concepts(self.site, area, wrapper)
+        _concepts(self.site, area, _before(self.site), wrapper)
         return lead
 
 
@@ -109,6 +109,7 @@ class ConceptIndex(concept_graph.GraphBlock):
     def on_create(self, parent: etree.Element) -> etree.Element:
         wrapper = etree.SubElement(parent, "div", {"class": "area-index area-index--all"})
         lead = etree.SubElement(wrapper, "div", {"class": "area-index__lead"})
+        before = _before(self.site)
         for area in areas(self.site):
             heading = etree.SubElement(wrapper, "h3", {"data-area": area.slug})
             page = page_of(self.site, area.slug)
@@ -117,15 +118,20 @@ class ConceptIndex(concept_graph.GraphBlock):
                 link.text = AtomicString(area.title)
             else:
                 heading.text = AtomicString(area.title)
-            _concepts(self.site, area, wrapper)
+            _concepts(self.site, area, before, wrapper)
         return lead
 
 
-def _concepts(site: Site, area: Area, parent: etree.Element) -> None:
-    """The area's concepts in prerequisite order: each linked, with its summary and what it comes after."""
+def _before(site: Site) -> dict[str, list[str]]:
+    """{concept: the concepts it comes after}."""
     before = {}
     for source, target in pairs(site):
         before.setdefault(target, []).append(source)
+    return before
+
+
+def _concepts(site: Site, area: Area, before: dict[str, list[str]], parent: etree.Element) -> None:
+    """The area's concepts in prerequisite order: each linked, with its summary and what it comes after."""
     listing = etree.SubElement(parent, "ol", {"class": "area-index__list"})
     for key in area.keys:
         item = etree.SubElement(listing, "li", {"data-concept": key})

@@ -28,8 +28,17 @@ def _read(key: str) -> Callable[[Any], Any]:
     return lambda state: getattr(state, key)
 
 
+class _Numeric:
+    """What a slider and a number field share: a float from the browser, the state's number to `digits`."""
+
+    coerce = staticmethod(float)
+
+    def shown(self, state) -> dict:
+        return {self.key: f"{(self.value or _read(self.key))(state):.{self.digits}f}"}
+
+
 @dataclass
-class Slider:
+class Slider(_Numeric):
     """A range slider and, beside it, a number field for an exact value; both show the state's `key`."""
 
     key: str
@@ -40,11 +49,6 @@ class Slider:
     step: float
     digits: int = 4
     value: Callable[[Any], float] | None = None
-
-    coerce = staticmethod(float)
-
-    def shown(self, state) -> dict:
-        return {self.key: f"{(self.value or _read(self.key))(state):.{self.digits}f}"}
 
     def markup(self, prefix: str, shown: dict) -> Element:
         ident, name = f"{prefix}-{self.key}", action_name(self.action)
@@ -80,7 +84,7 @@ class Slider:
 
 
 @dataclass
-class Number:
+class Number(_Numeric):
     """A number field alone, for a value without natural bounds (a count, a seed, a rate)."""
 
     key: str
@@ -91,11 +95,6 @@ class Number:
     step: float | str = "any"
     digits: int = 4
     value: Callable[[Any], float] | None = None
-
-    coerce = staticmethod(float)
-
-    def shown(self, state) -> dict:
-        return {self.key: f"{(self.value or _read(self.key))(state):.{self.digits}f}"}
 
     def markup(self, prefix: str, shown: dict) -> Element:
         ident = f"{prefix}-{self.key}"
