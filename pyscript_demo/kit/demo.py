@@ -181,7 +181,7 @@ class Demo:
                 raise ValueError(
                     f"the {type(control).__name__.lower()} {control.key!r} shows the state's field {control.key!r}, "
                     f"which {self.state_type.__name__} does not have (its fields: {', '.join(fields)}); name one of "
-                    "them, or compute what it shows with value=lambda state: ..."
+                    "them, or give `value=` a function of the state that computes what it shows"
                 )
 
     # The state as JSON --------------------------------------------------------------------------------
