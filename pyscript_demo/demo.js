@@ -33,6 +33,7 @@
       modules: words("modules"),
       packages: words("packages"),
       moduleBase: SITE.href,
+      warm: JSON.stringify({ state: JSON.parse(section.dataset.initialState), action: "view", tables: [] }),
     };
   }
 

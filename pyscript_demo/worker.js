@@ -2,7 +2,8 @@
 // every demo of the visit; each demo is loaded once, with its own packages, modules and entry point.
 //
 // Messages in:  {type: "init", runtime, lifeLock}              (lifeLock: a Web Lock name, held for life)
-//               {type: "load", demo, moduleBase, modules, packages, entry}   (entry: "module:attr.path")
+//               {type: "load", demo, moduleBase, modules, packages, entry, warm}   (entry: "module:attr.path";
+//               warm: a message the entry takes, the demo's starting view)
 //               {type: "call", id, demo, message}               (message: the JSON string the entry takes)
 // Messages out: {type: "started", holdsLifeLock} once the life lock is held (or refused);
 //               {type: "progress", demo, stage, stages, text} while a demo loads, then {type: "ready", demo}
@@ -12,6 +13,11 @@
 let python = null; // the promise of Pyodide, started by "init"
 const demos = new Map(); // demo name: the promise of its entry function
 const SIZES = { numpy: "about 3 MB" }; // told to the reader while a package downloads
+// Calls of a demo's starting view made before it is ready. The browser first runs Python's interpreter from
+// quickly compiled, slower code and optimises what turns out hot: the first moves of a slider took two to
+// three times as long as later ones. These calls (about 0.1 s in all) make that happen before the reader
+// moves anything.
+const WARM_CALLS = 10;
 
 async function loadPackages(pyodide, packages) {
   // loadPackage reports a failed download or a wrong sha256 through errorCallback, not by throwing.
@@ -104,7 +110,7 @@ async function holdLifeLock(lifeLock) {
   self.postMessage({ type: "started", holdsLifeLock: holds });
 }
 
-async function load({ demo, moduleBase, modules, packages, entry }) {
+async function load({ demo, moduleBase, modules, packages, entry, warm }) {
   const STAGES = [
     "downloading and starting the Python runtime (Pyodide, about 13 MB)",
     `downloading ${packages.map((name) => (SIZES[name] ? `${name} (${SIZES[name]})` : name)).join(", ") || "no packages"}`,
@@ -135,6 +141,11 @@ async function load({ demo, moduleBase, modules, packages, entry }) {
   const [moduleName, attributes] = entry.split(":");
   let fn = pyodide.pyimport(moduleName);
   for (const name of attributes.split(".")) fn = fn[name];
+  try {
+    for (let i = 0; warm && i < WARM_CALLS; i++) fn(warm);
+  } catch {
+    // A demo whose view fails says so on the page's first call, where the reader sees it.
+  }
   return fn;
 }
 

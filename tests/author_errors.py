@@ -104,7 +104,7 @@ def quoted(markdown: str) -> str:
 # A page showing the demo `oops`, the project's own (tests/test_author_errors.py has the build find it).
 DEMO_PAGE = "# Demo\n\n/// demo | oops\n///\n"
 OOPS = "pyscript_demo/demos/oops/demo.py"
-# A demo of one part and one button: the part's `view` returns on line 12 and the demo is declared on line 15,
+# A demo of one part and one button: the part's `view` returns on line 12 and the demo is declared on line 19,
 # both after the lines given as `first`.
 OOPS_DEMO = """\
 from dataclasses import dataclass
@@ -121,7 +121,11 @@ def view(state):
     return {view}
 
 
-demo = kit.Demo("Oops", State(), [kit.Part("view", view), kit.Button("Go", lambda s: s)]{packages})
+def go(state):
+    return state
+
+
+demo = kit.Demo("Oops", State(), [kit.Part("view", view), kit.Button("Go", go)]{packages})
 """
 
 
@@ -143,6 +147,9 @@ def _kit_line(call: str) -> int:
 
 
 BAD_POINTS = "kit.Plot((0, 1), (0, 1)).points([1], [1, 2])"
+LAMBDA_ACTION = "lambda state: state"
+LAMBDA_DEMO = f'kit.Demo("Oops", 0, [kit.Button("Go", {LAMBDA_ACTION})])'
+
 PYODIDE_PACKAGES = "https://pyodide.org/en/0.27.7/usage/packages-in-pyodide.html"
 
 
@@ -744,19 +751,19 @@ MISTAKES = (
             Case(
                 "demo-declares-a-module-name",
                 DEMO_PAGE,
-                "docs/page.md:3: demo 'oops': pyscript_demo/demos/oops/demo.py:16 declares the package 'yaml', which Pyodide 0.27.7 does not have. Fix: name it as Pyodide does: 'pyyaml' (it provides the module yaml).",
+                "docs/page.md:3: demo 'oops': pyscript_demo/demos/oops/demo.py:20 declares the package 'yaml', which Pyodide 0.27.7 does not have. Fix: name it as Pyodide does: 'pyyaml' (it provides the module yaml).",
                 files=oops("import yaml\n", packages='["numpy", "yaml"]'),
             ),
             Case(
                 "demo-declares-another-spelling",
                 DEMO_PAGE,
-                "docs/page.md:3: demo 'oops': pyscript_demo/demos/oops/demo.py:15 declares the package 'PyYAML', which Pyodide 0.27.7 does not have. Fix: name it as Pyodide does: 'pyyaml'.",
+                "docs/page.md:3: demo 'oops': pyscript_demo/demos/oops/demo.py:19 declares the package 'PyYAML', which Pyodide 0.27.7 does not have. Fix: name it as Pyodide does: 'pyyaml'.",
                 files=oops(packages='["numpy", "PyYAML"]'),
             ),
             Case(
                 "demo-declares-an-unknown-package",
                 DEMO_PAGE,
-                f"docs/page.md:3: demo 'oops': pyscript_demo/demos/oops/demo.py:15 declares the package 'pybtex', which Pyodide 0.27.7 does not have. Fix: name a package Pyodide has (did you mean 'pytest' or 'pytz'?); they are listed at {PYODIDE_PACKAGES}",
+                f"docs/page.md:3: demo 'oops': pyscript_demo/demos/oops/demo.py:19 declares the package 'pybtex', which Pyodide 0.27.7 does not have. Fix: name a package Pyodide has (did you mean 'pytest' or 'pytz'?); they are listed at {PYODIDE_PACKAGES}",
                 files=oops(packages='["numpy", "pybtex"]'),
             ),
         ),
@@ -825,6 +832,20 @@ MISTAKES = (
                 files=oops("SCALE = 1 / 0\n"),
             ),
         ),
+    ),
+    Mistake(
+        "a control whose action is a lambda",
+        (
+            Case(
+                "demo-lambda-action",
+                DEMO_PAGE,
+                f"docs/page.md:3: demo 'oops': importing the demo raised ValueError at pyscript_demo/kit/demo.py:{_kit_line(LAMBDA_DEMO)} (from pyscript_demo/demos/oops/demo.py:19): the button 'Go' calls a lambda, which has no name for the page to call it by; define the action with `def NAME(state)` (or `def NAME(state, value)`) and pass NAME. Fix: make the module import without error: `python -c \"import pyscript_demo.demos.oops.demo\"` shows the whole traceback.",
+                files={OOPS: oops()[OOPS].replace('kit.Button("Go", go)', f'kit.Button("Go", {LAMBDA_ACTION})')},
+            ),
+        ),
+        shown="docs/page.md:3: demo 'oops': importing the demo raised ValueError at pyscript_demo/kit/demo.py: ... "
+        "(from pyscript_demo/demos/oops/demo.py:19): the button 'Go' calls a lambda, which has no name for the page to "
+        "call it by; define the action with `def NAME(state)` (or `def NAME(state, value)`) and pass NAME.",
     ),
     Mistake(
         "a demo module that is not Python",

@@ -259,8 +259,8 @@ DEMO_PAGE = {"page.md": "# Demo\n\n/// demo | y\n///\n"}
 def _demo(first):
     return (
         first + "from dataclasses import dataclass\n\nfrom pyscript_demo import kit\n\n\n"
-        "@dataclass(frozen=True)\nclass State:\n    n: int = 0\n\n\n"
-        'demo = kit.Demo("Y", State(), [kit.Part("p", lambda s: "<p>y</p>"), kit.Button("Go", lambda s: s)],'
+        "@dataclass(frozen=True)\nclass State:\n    n: int = 0\n\n\ndef go(state):\n    return state\n\n\n"
+        'demo = kit.Demo("Y", State(), [kit.Part("p", lambda s: "<p>y</p>"), kit.Button("Go", go)],'
         ' packages=["numpy", "pyyaml"])\n'
     )
 
@@ -346,6 +346,28 @@ def test_an_input_must_show_a_field_of_the_state_or_compute_what_it_shows():
         kit.Demo("Counter", Counter(), [slider], packages=())
     shown = kit.Slider("betta", "Beta", set_rate, min=0, max=1, step=0.1, value=lambda state: state.rate)
     assert kit.Demo("Counter", Counter(), [shown], packages=()).shown(Counter()) == {"betta": "1.0000"}
+
+
+def test_an_action_has_a_name_of_its_own_the_page_can_call_it_by():
+    with pytest.raises(ValueError, match=r"the button 'Go' calls a lambda, which has no name for the page"):
+        kit.Demo("Counter", Counter(), [kit.Button("Go", lambda state: state)], packages=())
+
+    def view(state):
+        return state
+
+    with pytest.raises(ValueError, match=r"the button 'Look' calls an action named `view`, the name of the kit's own"):
+        kit.Demo("Counter", Counter(), [kit.Button("Look", view)], packages=())
+
+    def twin(state, by):  # as two modules may each have a `bump`
+        return state
+
+    twin.__name__ = "bump"
+    with pytest.raises(ValueError, match=r"both are the action 'bump' on the page; rename one of them"):
+        kit.Demo("Counter", Counter(), [kit.Button("Bump", bump, 1), kit.Button("Again", twin)], packages=())
+    # One function behind several controls is one action.
+    assert list(
+        kit.Demo("Counter", Counter(), [kit.Button("Bump", bump, 1), kit.Button("Bump 5", bump, 5)]).actions
+    ) == ["bump"]
 
 
 def test_a_number_can_be_shown_in_scientific_notation():

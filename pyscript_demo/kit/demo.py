@@ -170,8 +170,31 @@ class Demo:
         self.parts = [item for item in self.layout if isinstance(item, PARTS)]
         self.actions: dict[str, tuple[Callable, Callable]] = {}
         for control in self.controls:
-            self.actions.setdefault(action_name(control.action), (control.action, control.coerce))
+            self._add_action(control)
         self._check_keys()
+
+    def _add_action(self, control: Any) -> None:
+        """The page calls an action by its function's name: refuse a name it cannot call, or one two actions share."""
+        fn, name = control.action, action_name(control.action)
+        said = f"the {type(control).__name__.lower()} {getattr(control, 'label', None) or control.key!r}"
+        if not fn.__name__.isidentifier():
+            raise ValueError(
+                f"{said} calls a lambda, which has no name for the page to call it by; define the action with "
+                "`def NAME(state)` (or `def NAME(state, value)`) and pass NAME"
+            )
+        if name == "view":
+            raise ValueError(
+                f"{said} calls an action named `view`, the name of the kit's own redraw of the current state; "
+                "rename the function"
+            )
+        known = self.actions.get(name)
+        if known and known[0] is not fn:
+            raise ValueError(
+                f"{said} calls {fn.__module__}.{fn.__qualname__} and another control calls "
+                f"{known[0].__module__}.{known[0].__qualname__}: both are the action {name!r} on the page; "
+                "rename one of them"
+            )
+        self.actions.setdefault(name, (fn, control.coerce))
 
     def _check_keys(self) -> None:
         """An input shows a field of the state (or what its `value` computes): refuse a key that is neither."""
