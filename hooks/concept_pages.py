@@ -16,7 +16,10 @@ The build's state lives on one `Site` (made in on_config, found again with
 Every rule of order between features is written here.
 """
 
+from typing import Any
+
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkDocsPage
@@ -25,6 +28,7 @@ from hooks import theme
 from hooks.authoring import assets, blocks
 from hooks.authoring.site import Site
 from hooks.demo import block as live_demo
+from hooks.formulas import search_text as math_search_text
 from hooks.formulas import typeset as math_katex
 from hooks.graph import area_index, concept_graph, learning_map
 from hooks.graph import figure as graph_figure
@@ -92,6 +96,23 @@ def on_page_content(html: str, page: MkDocsPage, config: MkDocsConfig, files: Fi
     # Every claim and panel read from the Markdown must have made it onto the page.
     blocks.check(Site.of(config).page, html)
     return html
+
+
+# Material's search plugin indexes each page at the default priority, 0: it reads the formulas as TeX, and the
+# page has its typeset formulas back before its template is rendered.
+@event_priority(50)
+def _before_search(context: dict[str, Any], page: MkDocsPage, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
+    math_search_text.for_search(Site.of(config), page)
+    return context
+
+
+@event_priority(-50)
+def _after_search(context: dict[str, Any], page: MkDocsPage, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
+    math_search_text.restore(Site.of(config), page)
+    return context
+
+
+on_page_context = CombinedEvent(_before_search, _after_search)
 
 
 def on_post_page(output: str, page: MkDocsPage, config: MkDocsConfig) -> str:

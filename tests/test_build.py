@@ -1,6 +1,7 @@
 """The built page: KaTeX for every formula, the real listing and its real output, the static demo."""
 
 import html
+import json
 import re
 import subprocess
 import sys
@@ -24,9 +25,13 @@ def formulas(markdown):
     return [(t, True) for t in display] + [(t.strip(), False) for t in INLINE.findall(prose)]
 
 
+PAGE_URL = "machine-learning/logistic-regression/"
+KATEX_TEXT = re.compile(r"<[^>]+>")
+
+
 @pytest.fixture(scope="module")
 def page_html(built_site):
-    return (built_site / "machine-learning" / "logistic-regression" / "index.html").read_text()
+    return (built_site / PAGE_URL / "index.html").read_text()
 
 
 def test_every_formula_is_typeset_by_katex(page_html):
@@ -36,6 +41,20 @@ def test_every_formula_is_typeset_by_katex(page_html):
         assert katex_engine.render(tex, display) in page_html, tex
     assert page_html.count('<span class="katex">') == len(found)
     assert page_html.count('<span class="katex-display">') == sum(d for _, d in found)
+
+
+def test_the_search_index_reads_each_formula_as_its_tex(built_site):
+    index = json.loads((built_site / "search" / "search_index.json").read_text())
+    text = "\n".join(doc["text"] for doc in index["docs"] if doc["location"].startswith(PAGE_URL))
+    glyphs = 0
+    for tex, display in formulas(PAGE_SRC.read_text()):
+        assert html.escape(tex, quote=False) in text, tex
+        # Not KaTeX's rendering of it: the text of its glyphs, where that is long enough to be telling.
+        shown = KATEX_TEXT.sub("", katex_engine.render(tex, display).split('aria-hidden="true">', 1)[1])
+        if len(shown) >= 8 and shown not in tex:
+            glyphs += 1
+            assert html.escape(html.unescape(shown), quote=False) not in text, tex
+    assert glyphs > 10
 
 
 def test_no_math_is_left_for_the_browser(page_html):

@@ -14,7 +14,7 @@ from markdown.treeprocessors import Treeprocessor
 from hooks.authoring import assets
 from hooks.authoring.site import Site, SiteExtension
 from hooks.cache.store import BuildCache
-from hooks.formulas import katex_engine
+from hooks.formulas import katex_engine, search_text
 
 ARITHMATEX = "pymdownx.arithmatex"
 KATEX_DOCS = "https://katex.org/docs/supported"
@@ -42,6 +42,7 @@ class KatexTreeprocessor(Treeprocessor):
                     f"KaTeX cannot typeset the formula `{tex}`: {err}.",
                     f"correct the LaTeX; KaTeX's supported functions are listed at {KATEX_DOCS}",
                 ) from None
+            search_text.record(self.site, rendered, tex, display)
             el.text = self.md.htmlStash.store(rendered)
 
 
