@@ -25,10 +25,9 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkDocsPage
 
 from hooks import theme
-from hooks.authoring import assets, blocks
+from hooks.authoring import assets, blocks, search_view
 from hooks.authoring.site import Site
 from hooks.demo import block as live_demo
-from hooks.formulas import search_text as math_search_text
 from hooks.formulas import typeset as math_katex
 from hooks.graph import area_index, concept_graph, learning_map
 from hooks.graph import figure as graph_figure
@@ -98,17 +97,17 @@ def on_page_content(html: str, page: MkDocsPage, config: MkDocsConfig, files: Fi
     return html
 
 
-# Material's search plugin indexes each page at the default priority, 0: it reads the formulas as TeX, and the
-# page has its typeset formulas back before its template is rendered.
+# Material's search plugin indexes each page at the default priority, 0: it reads the page with the features'
+# stand-ins for their heavy markup, and the page has its markup back before its template is rendered.
 @event_priority(50)
 def _before_search(context: dict[str, Any], page: MkDocsPage, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
-    math_search_text.for_search(Site.of(config), page)
+    search_view.for_search(Site.of(config), page)
     return context
 
 
 @event_priority(-50)
 def _after_search(context: dict[str, Any], page: MkDocsPage, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
-    math_search_text.restore(Site.of(config), page)
+    search_view.restore(Site.of(config), page)
     return context
 
 

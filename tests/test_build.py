@@ -11,6 +11,7 @@ import pytest
 
 from hooks.formulas import katex_engine
 from pyscript_demo import logreg
+from pyscript_demo.demos.logistic_regression.demo import demo
 from tests import harness
 from tests.conftest import PAGE_SRC, ROOT
 
@@ -43,9 +44,15 @@ def test_every_formula_is_typeset_by_katex(page_html):
     assert page_html.count('<span class="katex-display">') == sum(d for _, d in found)
 
 
-def test_the_search_index_reads_each_formula_as_its_tex(built_site):
+@pytest.fixture(scope="module")
+def indexed(built_site):
+    """The search index's text of the page."""
     index = json.loads((built_site / "search" / "search_index.json").read_text())
-    text = "\n".join(doc["text"] for doc in index["docs"] if doc["location"].startswith(PAGE_URL))
+    return "\n".join(doc["text"] for doc in index["docs"] if doc["location"].startswith(PAGE_URL))
+
+
+def test_the_search_index_reads_each_formula_as_its_tex(indexed):
+    text = indexed
     glyphs = 0
     for tex, display in formulas(PAGE_SRC.read_text()):
         assert html.escape(tex, quote=False) in text, tex
@@ -55,6 +62,15 @@ def test_the_search_index_reads_each_formula_as_its_tex(built_site):
             glyphs += 1
             assert html.escape(html.unescape(shown), quote=False) not in text, tex
     assert glyphs > 10
+
+
+def test_the_search_index_reads_a_listing_as_its_plain_code_and_a_demo_as_its_title(indexed, page_html):
+    code, output = _listing(page_html)
+    assert f"<pre><code>{html.escape(code, quote=False)}</code></pre>" in indexed
+    assert html.escape(output, quote=False) in indexed
+    assert html.escape(demo.title, quote=False) in indexed
+    first_label = re.search(r"<label[^>]*>([^<]+)</label>", page_html.split('class="live-demo"', 1)[1]).group(1)
+    assert first_label not in indexed
 
 
 def test_no_math_is_left_for_the_browser(page_html):

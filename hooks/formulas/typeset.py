@@ -11,10 +11,10 @@ import xml.etree.ElementTree as etree
 from markdown import Markdown
 from markdown.treeprocessors import Treeprocessor
 
-from hooks.authoring import assets
+from hooks.authoring import assets, search_view
 from hooks.authoring.site import Site, SiteExtension
 from hooks.cache.store import BuildCache
-from hooks.formulas import katex_engine, search_text
+from hooks.formulas import katex_engine
 
 ARITHMATEX = "pymdownx.arithmatex"
 KATEX_DOCS = "https://katex.org/docs/supported"
@@ -42,7 +42,8 @@ class KatexTreeprocessor(Treeprocessor):
                     f"KaTeX cannot typeset the formula `{tex}`: {err}.",
                     f"correct the LaTeX; KaTeX's supported functions are listed at {KATEX_DOCS}",
                 ) from None
-            search_text.record(self.site, rendered, tex, display)
+            # The search index reads the formula as its TeX, as it would with KaTeX run in the browser.
+            search_view.stand_in(self.site, rendered, search_view.escaped(tex))
             el.text = self.md.htmlStash.store(rendered)
 
 

@@ -14,6 +14,7 @@ from typing import Any
 from markdown import Markdown
 from mkdocs.structure.files import Files
 
+from hooks.authoring import search_view
 from hooks.authoring.errors import Mistake
 from hooks.authoring.html import markup
 from hooks.authoring.site import Site
@@ -97,13 +98,18 @@ def format_listing(
     code_html = highlight(src=source, language=LANGUAGES[path.suffix], options={"title": rel}, **common)
     output_html = highlight(src=output, language="text", options={"title": "Output"}, **common)
     label = f"Output of {rel}, printed when this page was built"
-    return markup(
+    listing = markup(
         "div",
         code_html,
         markup("div", output_html, class_="listing__output", aria_label=label),
         class_="listing",
         data_listing=rel,
     )
+    # The search index reads the code and its output without the highlighting's spans.
+    search_view.stand_in(
+        site, listing, f"<pre><code>{search_view.escaped(source)}</code></pre><pre>{search_view.escaped(output)}</pre>"
+    )
+    return listing
 
 
 def _output(listings: Listings, path: Path) -> str:
