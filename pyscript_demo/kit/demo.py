@@ -7,6 +7,7 @@ shows, which buttons are usable, and whether a run has finished.
 """
 
 import dataclasses
+import functools
 import json
 import typing
 from collections.abc import Callable, Container, Sequence
@@ -209,9 +210,13 @@ class Demo:
 
     # The state as JSON --------------------------------------------------------------------------------
 
+    @functools.cached_property
+    def _hints(self) -> dict[str, Any]:
+        return typing.get_type_hints(self.state_type)
+
     def state_from_json(self, fields: dict) -> Any:
         """The state the browser sent back; JSON numbers may have lost their type (5.0 arrives as 5)."""
-        hints = typing.get_type_hints(self.state_type)
+        hints = self._hints
         return self.state_type(**{name: _coerce(hints.get(name), value) for name, value in fields.items()})
 
     def state_to_json(self, state: Any) -> dict:
