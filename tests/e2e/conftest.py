@@ -60,13 +60,25 @@ def serve_site(docroot, path, env=None):
     return server
 
 
+SITE_PATHS = {"root": "/", "subpath": SUBPATH}
+
+
+class Servers(dict):
+    """{"root": the site served at the root, "subpath": under /concepts/ with nothing at the root}, each built
+    and started when a test first asks for it (one test asks for the sub-path)."""
+
+    def __init__(self, tmp_path_factory):
+        super().__init__()
+        self.tmp_path_factory = tmp_path_factory
+
+    def __missing__(self, name):
+        self[name] = serve_site(self.tmp_path_factory.mktemp(f"{name}-host"), SITE_PATHS[name])
+        return self[name]
+
+
 @pytest.fixture(scope="session")
 def servers(tmp_path_factory):
-    """The site served at the root, and under /concepts/ with nothing at the root."""
-    running = {
-        "root": serve_site(tmp_path_factory.mktemp("root-host"), "/"),
-        "subpath": serve_site(tmp_path_factory.mktemp("subpath-host"), SUBPATH),
-    }
+    running = Servers(tmp_path_factory)
     yield running
     for server in running.values():
         server.close()
