@@ -17,6 +17,8 @@ the machine. What to fetch, and every hash, is pinned in runtime-lock.json:
 Run `python -m tools.runtime_mirror` (`make mirror`) to build or check it; the result is cached.
 """
 
+import contextlib
+import fcntl
 import hashlib
 import json
 import shutil
@@ -120,8 +122,34 @@ def build_katex(pin, dest):
 BUILDERS = {"pyodide": build_pyodide, "katex": build_katex, "axe-core": build_npm_files}
 
 
+_holding = False  # this process holds the mirror's lock
+
+
+@contextlib.contextmanager
+def _one_process_at_a_time():
+    """Processes side by side (test workers) check and build the mirror one after another: the first builds
+    what is stale, the next finds it built."""
+    global _holding
+    if _holding:
+        yield
+        return
+    MIRROR.mkdir(parents=True, exist_ok=True)
+    with open(MIRROR / ".lock", "a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        _holding = True
+        try:
+            yield
+        finally:
+            _holding = False
+
+
 def asset(name):
     """The mirror folder of asset `name`, built if its pin changed, and every file checked again."""
+    with _one_process_at_a_time():
+        return _asset(name)
+
+
+def _asset(name):
     pin = pins()[name]
     record = stamp(name)
     recorded = json.loads(record.read_text()) if record.exists() else {}
@@ -147,6 +175,11 @@ def _derivation_digest():
 
 def derived_runtime():
     """The Python runtime derived from the verified Pyodide, made again when its inputs changed."""
+    with _one_process_at_a_time():
+        return _derived_runtime()
+
+
+def _derived_runtime():
     pin = {"pyodide": pins()["pyodide"], "demos": lock.demos_digest(), "derivation": _derivation_digest()}
     record = stamp(lock.DERIVED)
     recorded = json.loads(record.read_text()) if record.exists() else {}

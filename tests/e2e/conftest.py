@@ -11,6 +11,7 @@ import mimetypes
 from urllib.parse import urlsplit
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.conftest import ROOT, host_headers, mkdocs_build
 from tools import chromium, runtime_mirror
@@ -59,13 +60,25 @@ def serve_site(docroot, path, env=None):
     return server
 
 
+SITE_PATHS = {"root": "/", "subpath": SUBPATH}
+
+
+class Servers(dict):
+    """{"root": the site served at the root, "subpath": under /concepts/ with nothing at the root}, each built
+    and started when a test first asks for it (one test asks for the sub-path)."""
+
+    def __init__(self, tmp_path_factory):
+        super().__init__()
+        self.tmp_path_factory = tmp_path_factory
+
+    def __missing__(self, name):
+        self[name] = serve_site(self.tmp_path_factory.mktemp(f"{name}-host"), SITE_PATHS[name])
+        return self[name]
+
+
 @pytest.fixture(scope="session")
 def servers(tmp_path_factory):
-    """The site served at the root, and under /concepts/ with nothing at the root."""
-    running = {
-        "root": serve_site(tmp_path_factory.mktemp("root-host"), "/"),
-        "subpath": serve_site(tmp_path_factory.mktemp("subpath-host"), SUBPATH),
-    }
+    running = Servers(tmp_path_factory)
     yield running
     for server in running.values():
         server.close()
@@ -134,18 +147,32 @@ def network(context, cdn_mirror):
 
 
 @pytest.fixture(scope="module")
-def shared_demo(browser, browser_context_args, servers, cdn_mirror):
-    """One Logistic Regression page for a whole module, so Pyodide starts once: (page, its Network).
+def shared_page(browser, browser_context_args, servers, cdn_mirror):
+    """Opens a page of the site that a whole module shares, so its Python starts once: shared_page(path,
+    **context options) -> (page, its Network).
 
-    Its tests take it through a fixture that returns it to the start (the demo's Reset) and checks its
-    network after each test.
+    The module's tests take it through a fixture that returns it to its start (a demo's Reset) and checks
+    its network after each test.
     """
-    net = Network(cdn_mirror)
-    context = net.attach(browser.new_context(**browser_context_args))
-    page = context.new_page()
-    page.goto(servers["root"].url + "machine-learning/logistic-regression/")
-    yield page, net
-    context.close()
+    contexts = []
+
+    def open_page(path, **options):
+        net = Network(cdn_mirror)
+        context = net.attach(browser.new_context(**{**browser_context_args, **options}))
+        contexts.append(context)
+        page = context.new_page()
+        page.goto(servers["root"].url + path)
+        return page, net
+
+    yield open_page
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture(scope="module")
+def shared_demo(shared_page):
+    """One Logistic Regression page for a whole module: (page, its Network)."""
+    return shared_page("machine-learning/logistic-regression/")
 
 
 def assert_network_clean(net):
@@ -168,8 +195,16 @@ def without_python(page):
     return page
 
 
-@pytest.fixture
-def demo_page(page, site):
-    """The Logistic Regression page, opened, with its live demo section."""
-    page.goto(site + "machine-learning/logistic-regression/")
-    return page
+# Each emulated colour scheme and the palette Material shows for it (body[data-md-color-scheme]).
+PALETTES = {"light": "default", "dark": "slate"}
+
+
+def set_palette(page, scheme):
+    """An open page in `scheme`'s palette: the browser's preference, and Material's palette toggle (the page
+    takes the preference's palette when it loads, and a reader's toggle after)."""
+    page.emulate_media(color_scheme=scheme)
+    body = page.locator("body")
+    if body.get_attribute("data-md-color-scheme") != PALETTES[scheme]:
+        option = page.locator(f"input[name=__palette][data-md-color-scheme={PALETTES[scheme]}]")
+        page.click(f"label[for={option.get_attribute('id')}]")
+    expect(body).to_have_attribute("data-md-color-scheme", PALETTES[scheme])

@@ -4,12 +4,12 @@ the page's own time: tests/e2e/test_bridge.py.)"""
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.demo_page import PAGE, wait_live
+from tests.e2e.conftest import PALETTES, assert_network_clean, set_palette
+from tests.e2e.demo_page import LIVE_TIMEOUT_MS, PAGE, wait_live
 from tests.site_pages import page_urls
 from tools import runtime_mirror
 
 PAGES = page_urls()  # every page of the site, from the docs tree
-PALETTES = {"light": "default", "dark": "slate"}  # emulated color scheme: Material's body[data-md-color-scheme]
 BLOCKING = {"serious", "critical"}
 
 
@@ -51,17 +51,31 @@ def _blocking(violations):
     return found
 
 
-@pytest.mark.parametrize("scheme", PALETTES)
-@pytest.mark.parametrize("path", PAGES, ids=lambda p: p.strip("/") or "home")
-def test_no_serious_or_critical_axe_violations(page, site, axe_script, path, scheme):
-    page.emulate_media(color_scheme=scheme)
-    page.goto(site + path)
-    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", PALETTES[scheme])
+@pytest.fixture(scope="module")
+def opened(shared_page, axe_script, path):
+    """The page at `path`, loaded once for both palettes (in the dark one), every demo on it live and every
+    part of it open: the state axe checks. (Axe changes nothing on the page; each test sets its palette.) The
+    reader prefers reduced motion, so Material switches palettes without fading colours: axe reads the
+    palette's own at once."""
+    page, net = shared_page(path, color_scheme="dark", reduced_motion="reduce")
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", PALETTES["dark"])
+    for demo in page.locator("section.live-demo").all():
+        expect(demo).to_have_attribute("data-state", "live", timeout=LIVE_TIMEOUT_MS)
     if path == PAGE:
         _use_the_demo(page)
     _open_everything(page)
     # Evaluated by the test driver: the site's Content-Security-Policy rightly refuses an added script tag.
     page.evaluate(axe_script)
+    yield page, net
+    page.context.close()
+
+
+@pytest.mark.parametrize("scheme", PALETTES)
+@pytest.mark.parametrize("path", PAGES, ids=lambda p: p.strip("/") or "home", scope="module")
+def test_no_serious_or_critical_axe_violations(opened, site, path, scheme):
+    page, net = opened
+    set_palette(page, scheme)
     result = page.evaluate('() => axe.run(document, {resultTypes: ["violations"]})')
+    assert_network_clean(net)
     found = _blocking(result["violations"])
     assert not found, f"axe on /{path} ({scheme}):\n" + "\n".join(found)

@@ -4,6 +4,8 @@ import pytest
 from playwright.sync_api import expect
 
 from pyscript_demo import classification_metrics as cm
+from pyscript_demo.demos.classification_metrics.model import start
+from tests.e2e.conftest import assert_network_clean
 from tests.e2e.demo_page import LIVE_TIMEOUT_MS
 
 PAGE = "machine-learning/classification-metrics/"
@@ -12,11 +14,26 @@ NAMES = ["true positive", "false positive", "false negative", "true negative"]
 RATES = {"precision": ".cm-precision", "recall": ".cm-recall", "F1": ".cm-f1", "accuracy": ".cm-accuracy"}
 
 
+@pytest.fixture(scope="module")
+def demo(shared_page):
+    """The module's one Classification Metrics page: Pyodide starts once for all its tests."""
+    return shared_page(PAGE)
+
+
 @pytest.fixture
-def live(page, site):
-    page.goto(site + PAGE)
-    expect(page.locator(DEMO)).to_have_attribute("data-state", "live", timeout=LIVE_TIMEOUT_MS)
-    return page
+def live(demo, site):
+    """The module's page, live and back at the listing's start (the demo's Reset, answered by Python)."""
+    page, net = demo
+    here = page.locator(DEMO)
+    expect(here).to_have_attribute("data-state", "live", timeout=LIVE_TIMEOUT_MS)
+    here.locator("button[data-action=reset]").click()
+    expect(here).not_to_have_attribute("data-busy", "")
+    expect(page.locator("#cm-threshold-exact")).to_have_value(f"{start().threshold:.2f}")
+    expect(here.locator("input[type=radio]:checked")).to_have_count(0)
+    expect(here.locator("[data-reveal=pending]")).to_be_visible()
+    expect(here.locator("[data-part=summary]")).to_have_text("")
+    yield page
+    assert_network_clean(net)
 
 
 def shown(page, selector):

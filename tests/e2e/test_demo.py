@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import expect
 
 from pyscript_demo import logreg
-from tests.e2e.conftest import assert_network_clean
+from tests.e2e.conftest import assert_network_clean, set_palette
 from tests.e2e.demo_page import (
     BIAS,
     PAGE,
@@ -33,8 +33,10 @@ SETTINGS = [(0.7, -0.2), (2.5, 1.0), (-3.0, 4.95), (5.0, -5.0), (0.0, 0.0), (1.3
 
 @pytest.fixture
 def live_page(shared_demo, site):
-    """The module's one live page, reset to the listing's start; Pyodide started once for all its tests."""
+    """The module's one live page, reset to the listing's start in the light palette; Pyodide started once for
+    all its tests."""
     page, net = shared_demo
+    set_palette(page, "light")
     wait_live(page)
     reset(page)
     yield page
@@ -54,13 +56,10 @@ def test_every_point_matches_cpython_at_many_settings(live_page, shared_demo):
     assert any(url.endswith(WHEEL) for url in shared_demo[1].served + shared_demo[1].local)
 
 
-def test_in_the_dark_palette_too(page, site, network):
-    page.emulate_media(color_scheme="dark")
-    page.goto(site + PAGE)
-    assert page.get_attribute("body", "data-md-color-scheme") == "slate"
-    wait_live(page)
-    assert_matches_cpython_at_many_settings(page)
-    assert any(url.endswith(WHEEL) for url in network.served + network.local)
+def test_in_the_dark_palette_too(live_page, shared_demo):
+    set_palette(live_page, "dark")
+    assert_matches_cpython_at_many_settings(live_page)
+    assert any(url.endswith(WHEEL) for url in shared_demo[1].served + shared_demo[1].local)
 
 
 def test_exact_numeric_entry(live_page):

@@ -8,6 +8,7 @@ from playwright.sync_api import expect
 
 from hooks.demo import discovery
 from tests.conftest import host_headers, make_project, mkdocs_build
+from tests.e2e.conftest import assert_network_clean
 from tests.e2e.demo_page import LIVE_TIMEOUT_MS, demo_workers
 from tests.site_pages import demo_pages
 from tools.static_server import StaticServer
@@ -41,10 +42,39 @@ def test_every_demo_is_shown_on_a_page():
     assert set(PAGES) == set(discovery.names()), "a demo no page shows is not tested live"
 
 
+# Material's instant navigation, as a reader's click on a link of the site's navigation takes it.
+FOLLOW_LINK = """url => {
+  document.querySelector("article").dataset.left = "";
+  [...document.querySelectorAll("a[href]")].find((a) => a.href === url).click();
+}"""
+
+
+@pytest.fixture(scope="module")
+def visit(shared_page, servers):
+    """One visit of the site for the module: the first page opened, each next one reached by instant
+    navigation, so one Python worker serves every demo, as on a reader's visit. visit(path) -> (page, Network)."""
+    opened = []
+
+    def go(path):
+        if not opened:
+            opened.append(shared_page(path))
+            return opened[0]
+        page, net = opened[0]
+        url = servers["root"].url + path
+        # A page is reached afresh, its demos at their start: from itself, by way of the home page.
+        for step in [servers["root"].url, url] if page.url == url else [url]:
+            page.evaluate(FOLLOW_LINK, step)
+            page.wait_for_url(step)
+            page.wait_for_selector("article:not([data-left])")
+        return page, net
+
+    return go
+
+
 @pytest.mark.parametrize("name", sorted(PAGES))
-def test_a_control_change_gives_the_markup_cpython_gives(page, site, name):
+def test_a_control_change_gives_the_markup_cpython_gives(visit, site, name):
     demo = discovery.load(name)
-    page.goto(site + PAGES[name][0])
+    page, net = visit(PAGES[name][0])
     wait_live(page, name)
     here = page.locator(section(name))
     # Open every figure's numbers, so Python keeps their tables up to date too.
@@ -65,6 +95,7 @@ def test_a_control_change_gives_the_markup_cpython_gives(page, site, name):
         for input_ in here.locator(f"[data-control='{key}']:not([type=radio])").all():
             if input_.get_attribute("type") != "range":
                 expect(input_).to_have_value(shown)
+    assert_network_clean(net)
 
 
 @pytest.fixture(scope="module")

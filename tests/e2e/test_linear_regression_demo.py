@@ -6,6 +6,7 @@ from playwright.sync_api import expect
 
 from pyscript_demo import least_squares as ls
 from pyscript_demo.demos.linear_regression.model import TOLERANCE, start
+from tests.e2e.conftest import assert_network_clean
 
 PAGE = "machine-learning/linear-regression/"
 DEMO = "section.live-demo[data-demo=linear-regression]"
@@ -13,13 +14,33 @@ SLOPE, INTERCEPT = "#lin-slope", "#lin-intercept"
 LIVE_TIMEOUT_MS = 120_000  # a cold start of Pyodide + numpy takes seconds; this only guards against a hang
 
 
+@pytest.fixture(scope="module")
+def demo(shared_page):
+    """The module's one Linear Regression page: Pyodide starts once for all its tests."""
+    return shared_page(PAGE)
+
+
 @pytest.fixture
-def live(page, site):
-    page.goto(site + PAGE)
+def live(demo, site):
+    """The module's page, live and back at the listing's start, with the numbers behind the figures open."""
+    page, net = demo
     expect(page.locator(DEMO)).to_have_attribute("data-state", "live", timeout=LIVE_TIMEOUT_MS)
+    reset(page)
     # The numbers behind the figures, open as a reader who reads them has them.
     page.locator(f"{DEMO} details").evaluate_all("all => all.forEach((d) => { d.open = true; })")
-    return page
+    yield page
+    assert_network_clean(net)
+
+
+def reset(page):
+    """Back to where the listing starts, as a reader gets there: Reset, answered by Python."""
+    page.click(f"{DEMO} button[data-action=reset]")
+    expect(page.locator(DEMO)).not_to_have_attribute("data-busy", "")
+    expect(page.locator(f"{DEMO} .demo-intercept")).to_have_attribute("data-value", repr(start().intercept))
+    expect(page.locator(f"{DEMO} .demo-slope")).to_have_attribute("data-value", repr(start().slope))
+    wait_steps(page, 0)
+    expect(page.locator(f"{DEMO} [data-run]")).to_have_attribute("aria-pressed", "false")
+    expect(page.locator(f"{DEMO} button[data-action=reveal]")).to_have_attribute("aria-disabled", "true")
 
 
 def value(page, cls):
@@ -118,15 +139,17 @@ def test_guess_then_reveal_by_keyboard_alone(live):
     expect(page.get_by_role("slider", name="Intercept (b)")).to_have_id(INTERCEPT[1:])
 
 
-def test_a_closed_table_catches_up_when_it_is_opened(page, site):
-    page.goto(site + PAGE)
-    expect(page.locator(DEMO)).to_have_attribute("data-state", "live", timeout=LIVE_TIMEOUT_MS)
+def test_a_closed_table_catches_up_when_it_is_opened(live):
+    page = live
     table = page.locator(f"{DEMO} [data-part='figure.table']")
+    summary = page.locator(f"{DEMO} details:has([data-part='figure.table']) summary")
+    summary.click()  # the reader closes the table
+    expect(table).not_to_be_visible()
     before = table.inner_html()
     page.fill(SLOPE, "1.5")
     expect(table).to_have_attribute("data-stale", "")  # closed: Python skipped it
     assert table.inner_html() == before
-    page.locator(f"{DEMO} details:has([data-part='figure.table']) summary").click()
+    summary.click()
     expect(table).not_to_have_attribute("data-stale", "")
     residuals = [float(v) for v in table.locator(".demo-residual").evaluate_all("c => c.map(e => e.dataset.value)")]
     np.testing.assert_allclose(residuals, ls.y - ls.X @ np.array([start().intercept, 1.5]), rtol=0, atol=1e-12)

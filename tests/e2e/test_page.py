@@ -21,10 +21,11 @@ from tests.e2e.demo_page import (
 )
 
 
-def test_math_is_typeset_by_katex_with_its_stylesheet(demo_page):
-    assert demo_page.locator(".katex").count() > 40
-    assert demo_page.locator(".arithmatex:not(:has(.katex))").count() == 0
-    font = demo_page.eval_on_selector(".katex", "e => getComputedStyle(e).fontFamily")
+def test_math_is_typeset_by_katex_with_its_stylesheet(page, without_python, site):
+    page.goto(site + PAGE)
+    assert page.locator(".katex").count() > 40
+    assert page.locator(".arithmatex:not(:has(.katex))").count() == 0
+    font = page.eval_on_selector(".katex", "e => getComputedStyle(e).fontFamily")
     assert "KaTeX_Main" in font
 
 
