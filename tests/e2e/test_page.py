@@ -56,7 +56,8 @@ def test_loading_is_announced_stage_by_stage_then_the_demo_is_live(page, site):
     demo_page = page
     static = page.inner_html("[data-part=figure]")
     status = demo_page.locator("[data-status]")
-    expect(status).to_contain_text("Loading Python, step")
+    # The worker's first word: the explanation below then stands until the next stage's news replaces it.
+    expect(status).to_contain_text("Loading Python, step 1 of 3: downloading")
     expect(demo_page.locator("[data-progress]")).to_be_visible()
     # Controls that need Python say so instead of doing nothing.
     demo_page.click("button[data-action=step][data-value='60']", force=True)
