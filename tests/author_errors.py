@@ -148,7 +148,6 @@ def _kit_line(call: str) -> int:
 
 BAD_POINTS = "kit.Plot((0, 1), (0, 1)).points([1], [1, 2])"
 LAMBDA_ACTION = "lambda state: state"
-LAMBDA_DEMO = f'kit.Demo("Oops", 0, [kit.Button("Go", {LAMBDA_ACTION})])'
 
 PYODIDE_PACKAGES = "https://pyodide.org/en/0.27.7/usage/packages-in-pyodide.html"
 
@@ -834,18 +833,43 @@ MISTAKES = (
         ),
     ),
     Mistake(
-        "a control whose action is a lambda",
+        "a control the page cannot call or show: a lambda action, an action named `view`, two actions of one "
+        "name, an input showing a field the state lacks",
         (
             Case(
                 "demo-lambda-action",
                 DEMO_PAGE,
-                f"docs/page.md:3: demo 'oops': importing the demo raised ValueError at pyscript_demo/kit/demo.py:{_kit_line(LAMBDA_DEMO)} (from pyscript_demo/demos/oops/demo.py:19): the button 'Go' calls a lambda, which has no name for the page to call it by; define the action with `def NAME(state)` (or `def NAME(state, value)`) and pass NAME. Fix: make the module import without error: `python -c \"import pyscript_demo.demos.oops.demo\"` shows the whole traceback.",
-                files={OOPS: oops()[OOPS].replace('kit.Button("Go", go)', f'kit.Button("Go", {LAMBDA_ACTION})')},
+                "docs/page.md:3: demo 'oops': pyscript_demo/demos/oops/demo.py:1: the button 'Go' calls a lambda, which has no name for the page to call it by. Fix: define the action with `def NAME(state)` (or `def NAME(state, value)`) and pass NAME.",
+                files={
+                    OOPS: oops(f"GO = {LAMBDA_ACTION}\n")[OOPS].replace('kit.Button("Go", go)', 'kit.Button("Go", GO)')
+                },
+            ),
+            Case(
+                "demo-action-named-view",
+                DEMO_PAGE,
+                "docs/page.md:3: demo 'oops': pyscript_demo/demos/oops/demo.py:11: the button 'Go' calls an action named `view`, the name of the kit's own redraw of the current state. Fix: rename the function.",
+                files={OOPS: oops()[OOPS].replace('kit.Button("Go", go)', 'kit.Button("Go", view)')},
+            ),
+            Case(
+                "demo-actions-share-a-name",
+                DEMO_PAGE,
+                "docs/page.md:3: demo 'oops': pyscript_demo/demos/oops/model.py:1: the button 'Again' calls pyscript_demo.demos.oops.model.go and another control calls pyscript_demo.demos.oops.demo.go: both are the action 'go' on the page. Fix: rename one of them.",
+                files={
+                    OOPS: oops("from pyscript_demo.demos.oops import model\n")[OOPS].replace(
+                        'kit.Button("Go", go)', 'kit.Button("Go", go), kit.Button("Again", model.go)'
+                    ),
+                    "pyscript_demo/demos/oops/model.py": "def go(state):\n    return state\n",
+                },
+            ),
+            Case(
+                "demo-input-unknown-field",
+                DEMO_PAGE,
+                "docs/page.md:3: demo 'oops': pyscript_demo/demos/oops/demo.py:19: the slider 'm' shows the state's field 'm', which State does not have (its fields: n). Fix: name one of them, or give `value=` a function of the state that computes what it shows.",
+                files={
+                    OOPS: oops()[OOPS].replace('kit.Button("Go", go)', 'kit.Slider("m", "M", go, min=0, max=1, step=1)')
+                },
             ),
         ),
-        shown="docs/page.md:3: demo 'oops': importing the demo raised ValueError at pyscript_demo/kit/demo.py: ... "
-        "(from pyscript_demo/demos/oops/demo.py:19): the button 'Go' calls a lambda, which has no name for the page to "
-        "call it by; define the action with `def NAME(state)` (or `def NAME(state, value)`) and pass NAME.",
     ),
     Mistake(
         "a demo module that is not Python",

@@ -5,7 +5,8 @@ In order: its imports are read (`modules.py`), and those from outside `pyscript_
 build's Python, which runs the demo too; its module is imported; its declared packages are checked against
 Pyodide's, and every import against what the browser will have (`packages.py`); its starting state is
 rendered. An exception raised by the demo's code is reported where the author can fix it: the deepest frame
-in `pyscript_demo/` (and the demo's own line that led there).
+in `pyscript_demo/` (and the demo's own line that led there); a declaration the kit refuses
+(`DeclarationError`) at the function to blame, with the kit's own fix.
 """
 
 import ast
@@ -19,6 +20,7 @@ from hooks.authoring.errors import Mistake
 from hooks.demo import discovery, modules
 from hooks.demo.packages import Packages
 from pyscript_demo.kit import Demo
+from pyscript_demo.kit.demo import DeclarationError
 
 
 @dataclass(frozen=True)
@@ -41,6 +43,8 @@ def prepare(name: str, pyodide: Packages | None) -> Shipment:
         demo = discovery.load(name)
     except Mistake:
         raise
+    except DeclarationError as err:
+        raise Mistake(f"{_declared_at(err, name)}: {err.problem}.", f"{err.fix}.") from None
     except Exception as err:
         raise _failure(
             err,
@@ -88,18 +92,36 @@ def _declaration(path: Path) -> tuple[int | None, tuple[str, ...] | None]:
 
 def _failure(err: Exception, name: str, doing: str, fix: str) -> Mistake:
     """The exception `err`, raised by the demo's code while the build was `doing` something, as a Mistake."""
-    where = _raised_at(err, discovery.module_name(name).rpartition(".")[0].replace(".", "/") + "/")
+    where = _raised_at(err, _folder_of(name))
     message = " ".join(str(err).split()).rstrip(".")
     what = type(err).__name__ + (f" at {where}" if where else "")
     return Mistake(f"{doing} raised {what}{': ' + message if message else ''}.", fix)
 
 
-def _raised_at(err: Exception, demo_folder: str) -> str | None:
-    """The deepest frame of `err` in pyscript_demo/, and the demo's own deepest frame when that is elsewhere."""
+def _declared_at(err: DeclarationError, name: str) -> str:
+    """Where the author declared what the kit refused: the function at fault, else the demo's own deepest line."""
+    culprit = err.where and discovery.author_path(err.where[0])
+    if culprit:
+        return f"{culprit}:{err.where[1]}"
+    own = [f"{path}:{line}" for path, line in _frames(err) if path and path.startswith(_folder_of(name))]
+    return own[-1] if own else discovery.author_path(discovery.folder(name) / discovery.ENTRY_MODULE)
+
+
+def _folder_of(name: str) -> str:
+    return discovery.module_name(name).rpartition(".")[0].replace(".", "/") + "/"
+
+
+def _frames(err: Exception) -> list[tuple[str | None, int]]:
+    """The frames of `err`'s traceback as (file of pyscript_demo or None, line), outermost first."""
     frames = [(discovery.author_path(f.f_code.co_filename), line) for f, line in traceback.walk_tb(err.__traceback__)]
     if isinstance(err, SyntaxError) and err.filename:
         frames.append((discovery.author_path(err.filename), err.lineno))
-    ours = [f"{path}:{line}" for path, line in frames if path]
+    return frames
+
+
+def _raised_at(err: Exception, demo_folder: str) -> str | None:
+    """The deepest frame of `err` in pyscript_demo/, and the demo's own deepest frame when that is elsewhere."""
+    ours = [f"{path}:{line}" for path, line in _frames(err) if path]
     if not ours:
         return None
     own = [frame for frame in ours if frame.startswith(demo_folder)]

@@ -142,6 +142,19 @@ def done(state: Any) -> Done:
     return Done(state)
 
 
+class DeclarationError(ValueError):
+    """A demo declared in a way the page cannot serve: what is wrong, how to fix it, and the function at fault.
+
+    `where` is that function's file and first line (a lambda's own line), when one is to blame.
+    """
+
+    def __init__(self, problem: str, fix: str, culprit: Callable | None = None):
+        super().__init__(f"{problem}; {fix}")
+        self.problem, self.fix = problem, fix
+        code = getattr(culprit, "__code__", None)
+        self.where = (code.co_filename, code.co_firstlineno) if code else None
+
+
 class Demo:
     """A demo: `initial` (a dataclass instance), a `layout` of parts and controls, top to bottom.
 
@@ -179,21 +192,24 @@ class Demo:
         fn, name = control.action, action_name(control.action)
         said = f"the {type(control).__name__.lower()} {getattr(control, 'label', None) or control.key!r}"
         if not fn.__name__.isidentifier():
-            raise ValueError(
-                f"{said} calls a lambda, which has no name for the page to call it by; define the action with "
-                "`def NAME(state)` (or `def NAME(state, value)`) and pass NAME"
+            raise DeclarationError(
+                f"{said} calls a lambda, which has no name for the page to call it by",
+                "define the action with `def NAME(state)` (or `def NAME(state, value)`) and pass NAME",
+                fn,
             )
         if name == "view":
-            raise ValueError(
-                f"{said} calls an action named `view`, the name of the kit's own redraw of the current state; "
-                "rename the function"
+            raise DeclarationError(
+                f"{said} calls an action named `view`, the name of the kit's own redraw of the current state",
+                "rename the function",
+                fn,
             )
         known = self.actions.get(name)
         if known and known[0] is not fn:
-            raise ValueError(
+            raise DeclarationError(
                 f"{said} calls {fn.__module__}.{fn.__qualname__} and another control calls "
-                f"{known[0].__module__}.{known[0].__qualname__}: both are the action {name!r} on the page; "
-                "rename one of them"
+                f"{known[0].__module__}.{known[0].__qualname__}: both are the action {name!r} on the page",
+                "rename one of them",
+                fn,
             )
         self.actions.setdefault(name, (fn, control.coerce))
 
@@ -202,10 +218,10 @@ class Demo:
         fields = [f.name for f in dataclasses.fields(self.state_type)]
         for control in self.controls:
             if isinstance(control, (Slider, Number, Choice)) and control.value is None and control.key not in fields:
-                raise ValueError(
+                raise DeclarationError(
                     f"the {type(control).__name__.lower()} {control.key!r} shows the state's field {control.key!r}, "
-                    f"which {self.state_type.__name__} does not have (its fields: {', '.join(fields)}); name one of "
-                    "them, or give `value=` a function of the state that computes what it shows"
+                    f"which {self.state_type.__name__} does not have (its fields: {', '.join(fields)})",
+                    "name one of them, or give `value=` a function of the state that computes what it shows",
                 )
 
     # The state as JSON --------------------------------------------------------------------------------
