@@ -20,9 +20,9 @@ serve: $(VENV)/.installed
 build: $(VENV)/.installed
 	$(BIN)/mkdocs build --strict
 
-## page: write a new concept page, its listing, test and demo: make page PAGE=area/concept TITLE="..."
+## page: write a new concept page, its listing, test and demo: make page PAGE=area/concept TITLE="..." [DEMO=name]
 page: $(VENV)/.installed
-	$(BIN)/python -m tools.new_page "$(PAGE)" "$(TITLE)"
+	$(BIN)/python -m tools.new_page "$(PAGE)" "$(TITLE)" $(if $(DEMO),--demo "$(DEMO)")
 
 ## mirror: fetch and verify the runtime assets the tests serve in place of the CDN, and derive from them
 ## the site's faster Python runtime (needs npm and Node once)

@@ -62,6 +62,19 @@ def test_the_tool_overwrites_nothing(tmp_path):
         raise AssertionError("the second run overwrote the page")
 
 
+def test_the_demo_takes_the_name_given(tmp_path):
+    written = new_page.write(tmp_path, KEY, TITLE, demo="guess-slider")
+    assert tmp_path / "pyscript_demo" / "demos" / "guess_slider" / "demo.py" in written
+    assert "/// demo | guess-slider\n" in (tmp_path / "docs" / f"{KEY}.md").read_text()
+    for bad in ("Guess Slider", "guess_slider"):
+        try:
+            new_page.write(tmp_path, "scratch/other", TITLE, demo=bad)
+        except SystemExit as refused:
+            assert f"DEMO={bad!r}" in str(refused)
+        else:
+            raise AssertionError(f"the demo name {bad!r} was taken")
+
+
 def test_the_navigation_is_home_areas_in_learning_order_then_the_guides():
     nav = site_nav.build(ROOT / "docs")
     assert nav[0] == {"Home": "index.md"}

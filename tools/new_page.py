@@ -1,11 +1,12 @@
-"""Write a new concept page, ready to build: `make page PAGE=area/concept TITLE="..."`.
+"""Write a new concept page, ready to build: `make page PAGE=area/concept TITLE="..." [DEMO=name]`.
 
 It writes four files and edits none:
   docs/AREA/CONCEPT.md                           front matter and the four sections
   pyscript_demo/CONCEPT.py                       the page's listing: a tiny working numpy example
   tests/test_CONCEPT.py                          its unit test
-  pyscript_demo/demos/CONCEPT/demo.py            a minimal demo on the kit, computed by the listing
-The site builds straight after (`make build`); the page is in the navigation and the concept graph.
+  pyscript_demo/demos/DEMO/demo.py               a minimal demo on the kit, computed by the listing
+The demo is named after the concept unless DEMO names it. The site builds straight after (`make build`); the
+page is in the navigation and the concept graph.
 """
 
 import argparse
@@ -14,7 +15,8 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-KEY = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*/[a-z0-9]+(-[a-z0-9]+)*$")
+SLUG = r"[a-z0-9]+(-[a-z0-9]+)*"
+KEY, DEMO_NAME = re.compile(rf"^{SLUG}/{SLUG}$"), re.compile(rf"^{SLUG}$")
 
 PAGE = """---
 title: {title}
@@ -157,19 +159,23 @@ demo = kit.Demo(
 '''
 
 
-def write(root: Path, key: str, title: str) -> list[Path]:
-    """Write the page's four files under `root`; refuse to overwrite any."""
+def write(root: Path, key: str, title: str, demo: str | None = None) -> list[Path]:
+    """Write the page's four files under `root`, its demo named `demo` (the concept's name if None); refuse to
+    overwrite any."""
     if not KEY.match(key):
         raise SystemExit(f"PAGE={key!r}: write it as area/concept, lower-case words joined by '-'.")
     area_dir, concept = key.split("/")
+    name = demo or concept
+    if not DEMO_NAME.match(name):
+        raise SystemExit(f"DEMO={name!r}: write it as lower-case words joined by '-'.")
     module = concept.replace("-", "_")
     area = area_dir.replace("-", " ").title()
-    fields = {"title": title, "key": key, "area": area, "module": module, "name": concept}
+    fields = {"title": title, "key": key, "area": area, "module": module, "name": name}
     files = {
         root / "docs" / area_dir / f"{concept}.md": PAGE.format(**fields),
         root / "pyscript_demo" / f"{module}.py": LISTING,
         root / "tests" / f"test_{module}.py": TEST.format(**fields),
-        root / "pyscript_demo" / "demos" / module / "demo.py": DEMO.format(**fields),
+        root / "pyscript_demo" / "demos" / name.replace("-", "_") / "demo.py": DEMO.format(**fields),
     }
     taken = [str(path.relative_to(root)) for path in files if path.exists()]
     if taken:
@@ -184,9 +190,10 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("page", help="area/concept, e.g. machine-learning/k-means")
     parser.add_argument("title", help='the page title, e.g. "K-Means Clustering"')
+    parser.add_argument("--demo", help="the demo's name, e.g. guess-slider (default: the concept's)")
     parser.add_argument("--root", type=Path, default=ROOT, help="the project (default: this repository)")
     args = parser.parse_args(argv)
-    for path in write(args.root, args.page, args.title):
+    for path in write(args.root, args.page, args.title, args.demo):
         print(f"wrote {path.relative_to(args.root)}")
 
 
