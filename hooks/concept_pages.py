@@ -45,7 +45,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     site = Site.create(config)
     assets.publish(config, assets.__file__, "page.css")
     site_nav.configure(config)
-    # The features' stylesheets are linked in this order: the page's, KaTeX's, then each feature's.
+    # The features' stylesheets are linked in this order: KaTeX's, then the page's and each feature's, bundled.
     runtime_assets.configure(site)
     math_katex.configure(site)
     code_listing.configure(site)
@@ -61,12 +61,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     theme.configure(site)
     # Last: its colour corrections override every feature's stylesheet.
     assets.publish(config, assets.__file__, "contrast.css")
+    assets.bundle(site)
     return config
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     site = Site.of(config)
-    files = area_index.add_pages(site, assets.add_files(files, config))
+    files = area_index.add_pages(site, assets.add_files(site, files))
     return runtime_assets.add_files(site, live_demo.add_assets(files, config))
 
 

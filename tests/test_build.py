@@ -1,5 +1,6 @@
 """The built page: KaTeX for every formula, the real listing and its real output, the static demo."""
 
+import hashlib
 import html
 import json
 import re
@@ -130,3 +131,50 @@ def test_demo_assets_are_published(built_site):
     for name in names:
         published = built_site / "pyscript_demo" / name
         assert published.read_bytes() == (ROOT / "pyscript_demo" / name).read_bytes()
+
+
+def test_the_features_stylesheets_and_scripts_reach_the_page_as_one_of_each(built_site, page_html):
+    """Every feature's own CSS and script, found in hooks/ independently of the build, is in the one file of its
+    kind that the page links, named by a digest of its text; the stylesheet comes after KaTeX's."""
+    for suffix in ("css", "js"):
+        linked = re.findall(rf'"(?:\.\./)*(assets/concepts/site\.([0-9a-f]{{12}})\.{suffix})"', page_html)
+        [(uri, digest)] = linked
+        text = (built_site / uri).read_text()
+        assert hashlib.sha256(text.encode()).hexdigest()[:12] == digest
+        features = sorted((ROOT / "hooks").glob(f"*/*.{suffix}"))
+        assert features
+        for feature in features:
+            assert feature.read_text() in text, feature
+    assert not re.search(r'href="(?:\.\./)*assets/concepts/(?!site\.)', page_html)
+    assert page_html.index("katex.min.css") < page_html.index("assets/concepts/site.")
+
+
+def _unclosed(css: str) -> int | None:
+    """The line of the first rule `css` opens and never closes (or closes twice), None when all balance."""
+    opened = []
+    for match in re.finditer(r"/\*.*?\*/|\"(?:\\.|[^\"\\])*\"|'(?:\\.|[^'\\])*'|[{}]", css, re.S):
+        line = css.count("\n", 0, match.start()) + 1
+        if match.group() == "{":
+            opened.append(line)
+        elif match.group() == "}":
+            if not opened:
+                return line
+            opened.pop()
+    return opened[0] if opened else None
+
+
+@pytest.mark.parametrize(
+    "stylesheet",
+    [*sorted((ROOT / "hooks").rglob("*.css")), *sorted((ROOT / "pyscript_demo").rglob("*.css"))],
+    ids=lambda path: path.relative_to(ROOT).as_posix(),
+)
+def test_every_stylesheet_closes_every_rule_it_opens(stylesheet):
+    """An unclosed rule swallows what follows it: in the bundle, the next feature's whole stylesheet."""
+    assert _unclosed(stylesheet.read_text()) is None, (
+        f"{stylesheet.relative_to(ROOT)}:{_unclosed(stylesheet.read_text())}"
+    )
+
+
+def test_an_unclosed_rule_is_found():
+    assert _unclosed("a {\n  color: red;\n\nb { color: blue; }\n") == 1
+    assert _unclosed('/* { */ a { content: "}"; }\n') is None
