@@ -1,6 +1,7 @@
 """The page as a whole in real Chromium: math, static first, loading, failure, navigation, hosting."""
 
 import re
+from urllib.parse import urlparse
 
 import numpy as np
 import pytest
@@ -27,6 +28,36 @@ def test_math_is_typeset_by_katex_with_its_stylesheet(page, without_python, site
     assert page.locator(".arithmatex:not(:has(.katex))").count() == 0
     font = page.eval_on_selector(".katex", "e => getComputedStyle(e).fontFamily")
     assert "KaTeX_Main" in font
+
+
+# Every layout shift a page makes that the reader did not cause, with what moved.
+RECORD_SHIFTS = """
+window.__shifts = [];
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) {
+    if (entry.hadRecentInput) continue;
+    const moved = entry.sources.map((s) => (s.node && s.node.outerHTML ? s.node.outerHTML.slice(0, 80) : "?"));
+    window.__shifts.push({ value: entry.value, moved });
+  }
+}).observe({ type: "layout-shift", buffered: true });
+"""
+
+
+def test_no_page_moves_under_the_reader_while_it_loads_on_a_phone(page, without_python, site):
+    """Lighthouse's phone screen; every page of the sitemap, the generated area indexes included. A block
+    laid out at a placeholder size, or a control shown by a script, would push the text the reader is
+    reading."""
+    page.set_viewport_size({"width": 412, "height": 823})
+    page.add_init_script(RECORD_SHIFTS)
+    sitemap = page.request.get(site + "sitemap.xml").text()
+    paths = [urlparse(loc).path.lstrip("/") for loc in re.findall(r"<loc>([^<]+)</loc>", sitemap)]
+    assert "" in paths and len(paths) >= 5
+    for path in paths:
+        page.goto(site + path, wait_until="load")
+        page.evaluate("document.fonts.ready")
+        page.wait_for_timeout(300)
+        shifts = page.evaluate("window.__shifts")
+        assert sum(shift["value"] for shift in shifts) < 0.005, (path, shifts)
 
 
 # Every (state, progress value or None while hidden, status text) the demo shows, in order, from the start.
