@@ -1,5 +1,6 @@
 """Shared fixtures: the repository's paths and real `mkdocs build --strict` runs."""
 
+import fcntl
 import functools
 import os
 import re
@@ -11,6 +12,8 @@ from pathlib import Path
 import pybtex.plugin
 import pytest
 
+from tests import scheduling
+
 # pybtex looks its output plugin up among every installed package's entry points each time it renders a
 # field (30 times a build, 0.15 s in all): the answer never changes, so in-process builds ask once.
 pybtex.plugin.find_plugin = functools.cache(pybtex.plugin.find_plugin)
@@ -20,6 +23,10 @@ PAGE_SRC = ROOT / "docs" / "machine-learning" / "logistic-regression.md"
 BIB_SRC = ROOT / "docs" / "references.bib"
 # Environment variables mkdocs.yml reads: a developer may have exported some.
 SITE_SETTINGS = {"SITE_URL", "PYODIDE_BASE_URL", "KATEX_BASE_URL", "SELF_HOST_RUNTIME"}
+
+
+def pytest_configure(config):
+    scheduling.register(config)
 
 
 def mkdocs_build(config_file, site_dir, site_url=None, env=None):
@@ -72,9 +79,22 @@ def make_project(tmp_path, pages, *, copy_demo=False, config_edit=None, bib=None
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory):
-    """The real site, built once per test session with `mkdocs build --strict`."""
-    site = tmp_path_factory.mktemp("site")
+def built_site(tmp_path_factory, worker_id):
+    """The real site, built once per test session with `mkdocs build --strict`: the build is pure and its
+    tests only read it, so the xdist workers share one, in the temporary folder they share."""
+    if worker_id == "master":  # no workers: this process is the session
+        return _build_site(tmp_path_factory.mktemp("site"))
+    shared = tmp_path_factory.getbasetemp().parent
+    with open(shared / "site.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # the first worker builds; the other waits for it, then reads
+        site = shared / "site"
+        if not (shared / "site.done").exists():
+            _build_site(site)
+            (shared / "site.done").touch()
+    return site
+
+
+def _build_site(site):
     done = mkdocs_build(ROOT / "mkdocs.yml", site)
     assert done.returncode == 0, f"mkdocs build --strict failed:\n{done.stderr}"
     return site

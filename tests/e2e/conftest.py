@@ -175,6 +175,22 @@ def shared_demo(shared_page):
     return shared_page("machine-learning/logistic-regression/")
 
 
+# Material's instant navigation, as a reader's click on a link of the site's navigation takes it. The page's
+# own article (a page may hold other articles) is marked, so the next page's is known when it is swapped in.
+PAGE_ARTICLE = "article.md-content__inner"
+FOLLOW_LINK = f"""url => {{
+  document.querySelector("{PAGE_ARTICLE}").dataset.left = "";
+  [...document.querySelectorAll("a[href]")].find((a) => a.href === url).click();
+}}"""
+
+
+def follow_link(page, url):
+    """Reach `url` from the open page by instant navigation: same document, the new page's content swapped in."""
+    page.evaluate(FOLLOW_LINK, url)
+    page.wait_for_url(url)
+    page.wait_for_selector(f"{PAGE_ARTICLE}:not([data-left])")
+
+
 def assert_network_clean(net):
     assert not net.blocked, f"requests tried to leave the machine: {net.blocked}"
     assert not net.unmirrored, f"CDN files missing from the runtime mirror: {net.unmirrored}"

@@ -4,7 +4,7 @@ the page's own time: tests/e2e/test_bridge.py.)"""
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import PALETTES, assert_network_clean, set_palette
+from tests.e2e.conftest import PALETTES, assert_network_clean, follow_link, set_palette
 from tests.e2e.demo_page import LIVE_TIMEOUT_MS, PAGE, wait_live
 from tests.site_pages import page_urls
 from tools import runtime_mirror
@@ -52,22 +52,39 @@ def _blocking(violations):
 
 
 @pytest.fixture(scope="module")
-def opened(shared_page, axe_script, path):
-    """The page at `path`, loaded once for both palettes (in the dark one), every demo on it live and every
-    part of it open: the state axe checks. (Axe changes nothing on the page; each test sets its palette.) The
+def visit(shared_page, servers):
+    """One visit of the site for the module, in the dark palette: the first page opened, each next one reached
+    by instant navigation (the page's own stylesheets follow), so one Python worker serves every demo. The
     reader prefers reduced motion, so Material switches palettes without fading colours: axe reads the
-    palette's own at once."""
-    page, net = shared_page(path, color_scheme="dark", reduced_motion="reduce")
-    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", PALETTES["dark"])
+    palette's own at once. visit(path) -> (page, Network)."""
+    opened = []
+
+    def go(path):
+        if not opened:
+            opened.append(shared_page(path, color_scheme="dark", reduced_motion="reduce"))
+            expect(opened[0][0].locator("body")).to_have_attribute("data-md-color-scheme", PALETTES["dark"])
+        else:
+            follow_link(opened[0][0], servers["root"].url + path)
+            set_palette(opened[0][0], "dark")
+        return opened[0]
+
+    return go
+
+
+@pytest.fixture(scope="module")
+def opened(visit, axe_script, path):
+    """The page at `path`, reached once for both palettes (in the dark one), every demo on it live and every
+    part of it open: the state axe checks. (Axe changes nothing on the page; each test sets its palette.)"""
+    page, net = visit(path)
     for demo in page.locator("section.live-demo").all():
         expect(demo).to_have_attribute("data-state", "live", timeout=LIVE_TIMEOUT_MS)
     if path == PAGE:
         _use_the_demo(page)
     _open_everything(page)
     # Evaluated by the test driver: the site's Content-Security-Policy rightly refuses an added script tag.
-    page.evaluate(axe_script)
-    yield page, net
-    page.context.close()
+    if page.evaluate("typeof axe === 'undefined'"):
+        page.evaluate(axe_script)
+    return page, net
 
 
 @pytest.mark.parametrize("scheme", PALETTES)

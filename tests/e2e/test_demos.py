@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 
 from hooks.demo import discovery
 from tests.conftest import host_headers, make_project, mkdocs_build
-from tests.e2e.conftest import assert_network_clean
+from tests.e2e.conftest import assert_network_clean, follow_link
 from tests.e2e.demo_page import LIVE_TIMEOUT_MS, demo_workers
 from tests.site_pages import demo_pages
 from tools.static_server import StaticServer
@@ -42,13 +42,6 @@ def test_every_demo_is_shown_on_a_page():
     assert set(PAGES) == set(discovery.names()), "a demo no page shows is not tested live"
 
 
-# Material's instant navigation, as a reader's click on a link of the site's navigation takes it.
-FOLLOW_LINK = """url => {
-  document.querySelector("article").dataset.left = "";
-  [...document.querySelectorAll("a[href]")].find((a) => a.href === url).click();
-}"""
-
-
 @pytest.fixture(scope="module")
 def visit(shared_page, servers):
     """One visit of the site for the module: the first page opened, each next one reached by instant
@@ -63,9 +56,7 @@ def visit(shared_page, servers):
         url = servers["root"].url + path
         # A page is reached afresh, its demos at their start: from itself, by way of the home page.
         for step in [servers["root"].url, url] if page.url == url else [url]:
-            page.evaluate(FOLLOW_LINK, step)
-            page.wait_for_url(step)
-            page.wait_for_selector("article:not([data-left])")
+            follow_link(page, step)
         return page, net
 
     return go

@@ -1,0 +1,44 @@
+"""The order modules are handed to the test workers in: the longest first, as each test took in the last run.
+
+xdist gives each worker a whole module at a time (`--dist loadscope`), in collection order
+(`--no-loadscope-reorder`). Its own order, by number of tests, can leave a long module of few tests to the
+end, with one worker busy and the other idle: longest first, the modules left at the end are short ones.
+Each test's seconds (setup, call and teardown) are kept in pytest's cache; a test not timed yet counts as
+none, so a first run keeps the collection's order.
+"""
+
+from collections import defaultdict
+
+import pytest
+
+KEY = "tests/seconds"
+
+
+def module_of(nodeid: str) -> str:
+    return nodeid.split("::", 1)[0]
+
+
+class LongestFirst:
+    def __init__(self, config: pytest.Config) -> None:
+        self.config = config
+        self.seconds: dict[str, float] = defaultdict(float)
+
+    def pytest_collection_modifyitems(self, items: list[pytest.Item]) -> None:
+        timed = self.config.cache.get(KEY, {})
+        per_module: dict[str, float] = defaultdict(float)
+        for item in items:
+            per_module[module_of(item.nodeid)] += timed.get(item.nodeid, 0.0)
+        # A stable sort: each module's tests stay together and in their order.
+        items.sort(key=lambda item: -per_module[module_of(item.nodeid)])
+
+    def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
+        self.seconds[report.nodeid] += report.duration
+
+    def pytest_sessionfinish(self) -> None:
+        if hasattr(self.config, "workerinput"):
+            return  # the controller hears every worker's reports and records them once
+        self.config.cache.set(KEY, {**self.config.cache.get(KEY, {}), **self.seconds})
+
+
+def register(config: pytest.Config) -> None:
+    config.pluginmanager.register(LongestFirst(config), "longest-first")
