@@ -14,7 +14,7 @@ The gradient points uphill; a step goes the other way.
 
 ## The update { #update }
 
-Each step moves the weights against the gradient, scaled by the rate.
+Each step moves the weights against the gradient, scaled by the rate: $w - \\eta g$.
 """
 
 
@@ -39,6 +39,10 @@ def test_a_warm_build_indexes_pages_as_a_cold_one_and_reads_the_entries_it_kept(
     assert any(doc["location"] == "steps/#update" and "against the gradient" in doc["text"] for doc in cold["docs"])
     assert len(_entries(tmp_path)) == 2
     assert _build(config, tmp_path / "warm") == cold
+    # The index read the formula's TeX, and the pages of both builds keep KaTeX's markup.
+    assert any("w - \\eta g" in doc["text"] and "katex" not in doc["text"] for doc in cold["docs"])
+    pages = [(tmp_path / build / "steps" / "index.html").read_text() for build in ("cold", "warm")]
+    assert pages[0] == pages[1] and 'class="katex"' in pages[1]
     # What the cache holds under a page's key is what the index gets: a kept entry is read, the page not parsed.
     path = _page_entry(tmp_path, "against the gradient")
     entry = json.loads(path.read_text())

@@ -42,12 +42,14 @@ class StandIns:
 
 @dataclass
 class Indexing:
-    """The page being indexed: its meta as the author wrote it, and its entries' key, or the cached entries."""
+    """The page being indexed: its meta and content as built, its entries' key or cached entries, what was read."""
 
     meta: dict[str, Any] = field(default_factory=dict)
     parts: list = field(default_factory=list)
     entries: list | None = None
     before: int = 0
+    content: str = ""
+    view: str = ""
 
 
 def stand_in(site: Site, markup: str, text: str) -> None:
@@ -63,39 +65,56 @@ def escaped(text: str) -> str:
 
 def for_search(site: Site, page: MkDocsPage) -> None:
     """The page's content as the search index reads it; a page whose entries the cache holds is passed over."""
-    for markup, text in site.state(StandIns).pages.get(page.file.src_uri, {}).items():
-        page.content = page.content.replace(markup, text)
-    index = _index(site)
-    if index is None:
-        return
+    stand_ins = site.state(StandIns).pages.get(page.file.src_uri, {})
     indexing = site.state(Indexing)
-    indexing.meta, indexing.before = page.meta, len(index.entries)
-    indexing.parts = entry_parts(page)
-    indexing.entries = BuildCache.of_project(site.config).get("search", indexing.parts)
-    if isinstance(indexing.entries, list):
-        page.meta = {**page.meta, "search": {**(page.meta.get("search") or {}), "exclude": True}}
+    indexing.content, indexing.entries = page.content, None
+    index = _index(site)
+    if index is not None:
+        indexing.meta, indexing.before = page.meta, len(index.entries)
+        # The content and its stand-ins determine what the plugin reads: a page the cache holds needs no swap.
+        indexing.parts = entry_parts(page, stand_ins)
+        indexing.entries = BuildCache.of_project(site.config).get("search", indexing.parts)
+        if isinstance(indexing.entries, list):
+            page.meta = {**page.meta, "search": {**(page.meta.get("search") or {}), "exclude": True}}
+            return
+    for markup, text in stand_ins.items():
+        page.content = page.content.replace(markup, text)
+    indexing.view = page.content
 
 
 def restore(site: Site, page: MkDocsPage) -> None:
     """The page's content with its own markup, once the index has read it; the page's entries, from the cache."""
+    stand_ins = site.state(StandIns).pages.pop(page.file.src_uri, {})
+    indexing = site.state(Indexing)
     index = _index(site)
     if index is not None:
-        indexing = site.state(Indexing)
         page.meta = indexing.meta
         if isinstance(indexing.entries, list):
             index.entries.extend(dict(entry) for entry in indexing.entries)
-        else:
-            # As (key, value) pairs: the index is written with its entries' keys in the plugin's order.
-            made = [list(entry.items()) for entry in index.entries[indexing.before :]]
-            BuildCache.of_project(site.config).put("search", indexing.parts, made)
-    for markup, text in site.state(StandIns).pages.pop(page.file.src_uri, {}).items():
+            return
+        # As (key, value) pairs: the index is written with its entries' keys in the plugin's order.
+        made = [list(entry.items()) for entry in index.entries[indexing.before :]]
+        BuildCache.of_project(site.config).put("search", indexing.parts, made)
+    if page.content == indexing.view:
+        page.content = indexing.content
+        return
+    # The plugin changed what it read (it drops its own data-search attributes): each stand-in is swapped back.
+    for markup, text in stand_ins.items():
         page.content = page.content.replace(text, markup)
 
 
-def entry_parts(page: MkDocsPage) -> list:
-    """What determines the search entries of `page`, as the plugin reads it."""
+def entry_parts(page: MkDocsPage, stand_ins: dict[str, str]) -> list:
+    """What determines the search entries of `page`, read with these stand-ins."""
     meta = repr({key: page.meta.get(key) for key in ("search", "tags", "title")})
-    return [*_plugin_version(), page.url, str(page.title), meta, _anchors(page.toc), page.content]
+    return [
+        *_plugin_version(),
+        page.url,
+        str(page.title),
+        meta,
+        _anchors(page.toc),
+        page.content,
+        list(stand_ins.items()),
+    ]
 
 
 def _anchors(items: list[AnchorLink]) -> list:
