@@ -56,7 +56,8 @@ class Page(_States):
         self.src_path = src_path
         self.src_uri: str = page.file.src_uri
         self.markdown = markdown
-        source = page.file.content_string
+        # The file as written, read once: MkDocs reads the file again at every `content_string`.
+        self.source = source = page.file.content_string
         front = source[: len(source) - len(markdown)] if source.endswith(markdown) else ""
         # Line of the file where `markdown` starts: MkDocs hands it over without the front matter.
         self.first_line = front.count("\n") + 1
