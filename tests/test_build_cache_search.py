@@ -5,6 +5,7 @@ import json
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
+from hooks.authoring import search_view
 from hooks.cache.store import FORMAT, _digest, _json
 from tests.conftest import make_project
 
@@ -62,3 +63,9 @@ def test_a_corrupt_entry_is_ignored_and_a_changed_page_is_indexed_again(tmp_path
     edited = _build(config, tmp_path / "edited")
     texts = " ".join(doc["text"] for doc in edited["docs"])
     assert "scaled by the step size" in texts and "scaled by the rate" not in texts
+
+
+def test_the_key_tells_apart_content_and_stand_ins_however_their_text_is_split():
+    assert search_view._digest("<p>ab</p>", "c") != search_view._digest("<p>a", "b</p>c")
+    assert search_view._digest("x", "y") != search_view._digest("y", "x")
+    assert search_view._digest("x", "y") == search_view._digest("x", "y")

@@ -18,6 +18,7 @@ plugin is told to pass over it, and is given the entries it made before).
 """
 
 import functools
+import hashlib
 import html
 import importlib.metadata
 import importlib.util
@@ -106,15 +107,19 @@ def restore(site: Site, page: MkDocsPage) -> None:
 def entry_parts(page: MkDocsPage, stand_ins: dict[str, str]) -> list:
     """What determines the search entries of `page`, read with these stand-ins."""
     meta = repr({key: page.meta.get(key) for key in ("search", "tags", "title")})
-    return [
-        *_plugin_version(),
-        page.url,
-        str(page.title),
-        meta,
-        _anchors(page.toc),
-        page.content,
-        list(stand_ins.items()),
-    ]
+    # The content and the stand-ins by their digest: escaping them into the key's JSON cost more than the hashing.
+    texts = _digest(page.content, *(text for pair in stand_ins.items() for text in pair))
+    return [*_plugin_version(), page.url, str(page.title), meta, _anchors(page.toc), texts]
+
+
+def _digest(*texts: str) -> str:
+    """sha256 of the texts, each prefixed by its length, so that no two lists of texts share it."""
+    found = hashlib.sha256()
+    for text in texts:
+        data = text.encode("utf-8")
+        found.update(b"%d:" % len(data))
+        found.update(data)
+    return found.hexdigest()
 
 
 def _anchors(items: list[AnchorLink]) -> list:
