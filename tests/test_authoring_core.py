@@ -1,11 +1,14 @@
 """The authoring core: specs, the HTML builder, and build state that lives on objects, not in modules."""
 
+import pymdownx.blocks
 import pytest
+import yaml
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 from hooks.authoring.errors import Mistake
 from hooks.authoring.html import el, literal, markup
+from hooks.authoring.site import _block_options
 from hooks.authoring.spec import REQUIRED, OptionError, apply, check, is_text
 from tests.conftest import make_project
 
@@ -70,3 +73,34 @@ def test_two_builds_in_one_process_share_no_state(tmp_path):
         build(config)
         config.plugins.on_shutdown()
         assert 'id="claim-only-once"' in (tmp_path / f"site-{run}" / "index.html").read_text()
+
+
+BLOCK_OPTIONS = [
+    "id: a-claim\nsources:\n  - source-015, §6\nstatus: needs-review\n",
+    "choices:\n  - choice: The loss curve\n    best: true\n  - 2026-06-28\n",
+    "reviewed: 2026-06-28\nratio: 1e-3\nflag: yes\nempty:\n",
+    "just text",
+    "- a\n- list",
+    "key: [unclosed",
+    "a: b\n  c: d\n",
+    "# only a comment\n",
+]
+
+
+def _pure_python_reader(text):
+    """pymdownx's own reader: PyYAML's pure-Python safe loader, None unless a mapping, {} when empty."""
+    try:
+        found = yaml.load(text, yaml.SafeLoader)
+    except yaml.YAMLError:
+        return None
+    return {} if found is None else found if isinstance(found, dict) else None
+
+
+@pytest.mark.parametrize("text", BLOCK_OPTIONS)
+def test_block_options_read_on_libyaml_are_what_pymdownx_reads(text):
+    assert _block_options(text) == _pure_python_reader(text)
+
+
+def test_pymdownx_reads_block_options_with_the_sites_reader(tmp_path):
+    build(load_config(str(make_project(tmp_path, {"index.md": "# Home\n"})), site_dir=str(tmp_path / "site")))
+    assert pymdownx.blocks.get_frontmatter is _block_options

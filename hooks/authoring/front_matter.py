@@ -69,7 +69,7 @@ SPEC = {
 
 def check(page: Page) -> dict[str, Any]:
     """The front matter as a dict; refuse one that is not a YAML mapping, or concept keys of the wrong kind."""
-    found = YAML_RE.match(page.mkdocs.file.content_string)
+    found = YAML_RE.match(page.source)
     if not found:
         return {}
     # Line 1 is the opening `---`.
@@ -100,7 +100,7 @@ def sources(page: Page) -> list[tuple[str, int]]:
 
 def line_of(page: Page, needle: str, start: int = 1) -> int:
     """File line of the first front matter line, from line `start` on, that holds `needle`."""
-    found = YAML_RE.match(page.mkdocs.file.content_string)
+    found = YAML_RE.match(page.source)
     lines = found.group(0).split("\n") if found else []
     pattern = re.compile(rf"(^|\W){re.escape(needle)}(\W|$)")
     return next((n for n, text in enumerate(lines, 1) if n >= start and pattern.search(text)), start)

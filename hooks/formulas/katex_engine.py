@@ -32,7 +32,11 @@ function renderTex(tex, options) {
 
 
 class KatexError(ValueError):
-    """KaTeX could not parse a formula."""
+    """KaTeX could not parse a formula: KaTeX's message, and the formula's TeX."""
+
+    def __init__(self, message: str, tex: str = "") -> None:
+        super().__init__(message)
+        self.tex = tex
 
 
 @functools.cache
@@ -72,9 +76,24 @@ def render(tex: str, display: bool, cache: BuildCache | None = None) -> str:
     return html
 
 
+def render_page(formulas: list[tuple[str, bool]], cache: BuildCache) -> list[str]:
+    """KaTeX's HTML for each (tex, display) of a page, from one cache entry for them all when the cache holds it.
+
+    A warm build then reads one entry a page, not one a formula; a page with a
+    changed formula renders only that one again, the others come from their own entries.
+    """
+    parts = [katex_digest(), OPTIONS, formulas]
+    found = cache.get("katex-page", parts)
+    if isinstance(found, list) and len(found) == len(formulas):
+        return found
+    found = [render(tex, display, cache) for tex, display in formulas]
+    cache.put("katex-page", parts, found)
+    return found
+
+
 @functools.lru_cache(maxsize=4096)
 def _typeset(tex: str, options_json: str) -> str:
     result = json.loads(_engine().call("renderTex", tex, json.loads(options_json)))
     if "error" in result:
-        raise KatexError(result["error"])
+        raise KatexError(result["error"], tex)
     return result["html"]

@@ -28,20 +28,24 @@ class KatexTreeprocessor(Treeprocessor):
         self.site, self.cache = site, cache
 
     def run(self, root: etree.Element) -> None:
+        found = []
         for el in root.iter():
             if "arithmatex" not in el.get("class", "").split():
                 continue
             display = el.tag == "div"
             # Arithmatex escapes display math for HTML; KaTeX wants the TeX.
-            tex = (html.unescape(el.text) if display else el.text or "").strip()
-            try:
-                rendered = katex_engine.render(tex, display, self.cache)
-            except katex_engine.KatexError as err:
-                raise self.site.page.error(
-                    tex,
-                    f"KaTeX cannot typeset the formula `{tex}`: {err}.",
-                    f"correct the LaTeX; KaTeX's supported functions are listed at {KATEX_DOCS}",
-                ) from None
+            found.append((el, (html.unescape(el.text) if display else el.text or "").strip(), display))
+        if not found:
+            return
+        try:
+            renders = katex_engine.render_page([(tex, display) for _, tex, display in found], self.cache)
+        except katex_engine.KatexError as err:
+            raise self.site.page.error(
+                err.tex,
+                f"KaTeX cannot typeset the formula `{err.tex}`: {err}.",
+                f"correct the LaTeX; KaTeX's supported functions are listed at {KATEX_DOCS}",
+            ) from None
+        for (el, tex, _), rendered in zip(found, renders, strict=True):
             # The search index reads the formula as its TeX, as it would with KaTeX run in the browser.
             search_view.stand_in(self.site, rendered, search_view.escaped(tex))
             el.text = self.md.htmlStash.store(rendered)

@@ -48,7 +48,8 @@ def _before_after(site: Site, found: list[Area], overall: dict[str, int]) -> lis
     """The areas, each after the areas whose concepts its concepts need; areas that need each other
     (a cycle of areas) by where their first concept comes."""
     rank = {area.slug: (min(overall[k] for k in area.keys), area.title) for area in found}
-    waiting = {area.slug: {source for source, target in crossings(site) if target == area.slug} for area in found}
+    crossed = crossings(site)
+    waiting = {area.slug: {source for source, target in crossed if target == area.slug} for area in found}
     by_slug, ordered = {area.slug: area for area in found}, []
     while waiting:
         ready = [slug for slug, sources in waiting.items() if not sources] or list(waiting)

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from markdown.util import AtomicString
 
+from hooks.cache.store import BuildCache
 from hooks.graph.layout import Layout, layered
 
 # SVG user units. Titles are wrapped at CHARS_PER_LINE: at 0.6 em a character they fit inside the padding.
@@ -43,15 +44,21 @@ class Node:
 
 
 def draw(
-    parent: etree.Element, name: str, label: str, nodes: dict, edges: dict, layers: dict | None = None
+    parent: etree.Element,
+    name: str,
+    label: str,
+    nodes: dict,
+    edges: dict,
+    layers: dict | None = None,
+    cache: BuildCache | None = None,
 ) -> etree.Element:
     """An `<svg>` in `parent`: `nodes` {node: Node}, `edges` {(a, b): {attribute: value}}, ids prefixed `name`.
 
-    `layers` ({node: layer}) fixes each node's layer; without, the layout picks them.
+    `layers` ({node: layer}) fixes each node's layer; without, the layout picks them. `cache` keeps the layout.
     """
     lines = {node: spec.lines() for node, spec in nodes.items()}
     height_of_box = 2 * PADDING + LINE_HEIGHT * max((len(found) for found in lines.values()), default=1)
-    layout = layered(list(nodes), list(edges), layers, box=height_of_box + ROW_GAP, lane=LANE)
+    layout = layered(list(nodes), list(edges), layers, box=height_of_box + ROW_GAP, lane=LANE, cache=cache)
     grid = Grid(layout, height_of_box)
     svg = etree.SubElement(
         parent,

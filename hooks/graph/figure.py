@@ -18,6 +18,7 @@ from markdown.util import AtomicString
 from hooks.authoring import assets
 from hooks.authoring.scan import find_bare_blocks
 from hooks.authoring.site import Page, Site, SiteBlocks
+from hooks.cache.store import BuildCache
 from hooks.graph import area_index, concept_graph, drawing
 from hooks.graph.areas import Area, areas, crossings, direct, pairs, slug_of
 from hooks.graph.svg_links import SvgLinksExtension
@@ -86,7 +87,7 @@ def _overview(site: Site, parent: etree.Element, found: list[Area], titles: dict
         before = [layer[source] for source, target in counts if target == area.slug and source in layer]
         layer[area.slug] = 1 + max(before, default=-1)
     label = "The areas and how their concepts lead into each other"
-    drawing.draw(figure, "concept-graph-areas", label, nodes, edges, layer)
+    drawing.draw(figure, "concept-graph-areas", label, nodes, edges, layer, BuildCache.of_project(site.config))
     caption = etree.SubElement(figure, "figcaption")
     caption.text = "Each arrow leads from an area to one whose concepts need its concepts; the table counts them."
     table = etree.SubElement(parent, "table", {"class": "concept-graph__area-table"})
@@ -186,8 +187,9 @@ def _area_drawing(site: Site, figure: etree.Element, area: Area, edges: dict, ti
     drawn = {edge: drawn[edge] for edge in direct(order, drawn)}
     first = min(layer[node] for node in nodes)
     label = f"The concepts of {area.title}"
+    layers = {node: layer[node] - first for node in nodes}
     drawing.draw(
-        figure, area_anchor(area.slug) + "-graph", label, nodes, drawn, {node: layer[node] - first for node in nodes}
+        figure, area_anchor(area.slug) + "-graph", label, nodes, drawn, layers, BuildCache.of_project(site.config)
     )
     return bool(ghosts)
 

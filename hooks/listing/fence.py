@@ -19,6 +19,7 @@ from hooks.authoring.errors import Mistake
 from hooks.authoring.html import markup
 from hooks.authoring.site import Site
 from hooks.cache.store import BuildCache
+from hooks.listing.highlight import highlighted
 from hooks.listing.runner import Listings
 
 SUPERFENCES = "pymdownx.superfences"
@@ -91,12 +92,9 @@ def format_listing(
         output = _output(listings, path)
     except Mistake as mistake:
         raise page.error(path.name, mistake.problem, mistake.fix) from None
-    fences = md.preprocessors["fenced_code_block"]
-    fences.get_hl_settings()  # idempotent; makes the highlighter usable outside a fence run
-    highlight = fences.highlight
-    common = {"md": md, "classes": [], "id_value": "", "attrs": {}}
-    code_html = highlight(src=source, language=LANGUAGES[path.suffix], options={"title": rel}, **common)
-    output_html = highlight(src=output, language="text", options={"title": "Output"}, **common)
+    code_html, output_html = highlighted(
+        md, listings.cache, [(source, LANGUAGES[path.suffix], rel), (output, "text", "Output")]
+    )
     label = f"Output of {rel}, printed when this page was built"
     listing = markup(
         "div",
