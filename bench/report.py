@@ -32,11 +32,14 @@ class Figure:
 
 
 def paired(name, unit, values, baseline_name, baseline_values, target=None, limit=None):
-    ratios = [v / b for v, b in zip(values, baseline_values, strict=True)]
-    figure = Figure(name, unit, spread(values), baseline_name, spread(baseline_values), spread(ratios))
+    # A pair whose baseline is zero (an anchor page with no blocking time at all) has no ratio.
+    ratios = [v / b for v, b in zip(values, baseline_values, strict=True) if b]
+    figure = Figure(
+        name, unit, spread(values), baseline_name, spread(baseline_values), spread(ratios) if ratios else None
+    )
     if limit is not None:
         figure.target = target
-        figure.met = figure.ratio["median"] <= limit
+        figure.met = bool(ratios) and figure.ratio["median"] <= limit
     return figure
 
 
