@@ -135,9 +135,9 @@ def test_demo_assets_are_published(built_site):
 
 def test_the_features_stylesheets_and_scripts_reach_the_page_as_one_of_each(built_site, page_html):
     """Every feature's own CSS and script, found in hooks/ independently of the build, is in the one file of its
-    kind that the page links, named by a digest of its text; the stylesheet comes after KaTeX's."""
+    kind that the page links, with a digest of its text in the link; the stylesheet comes after KaTeX's."""
     for suffix in ("css", "js"):
-        linked = re.findall(rf'"(?:\.\./)*(assets/concepts/site\.([0-9a-f]{{12}})\.{suffix})"', page_html)
+        linked = re.findall(rf'"(?:\.\./)*(assets/concepts/site\.{suffix})\?v=([0-9a-f]{{12}})"', page_html)
         [(uri, digest)] = linked
         text = (built_site / uri).read_text()
         assert hashlib.sha256(text.encode()).hexdigest()[:12] == digest
@@ -145,7 +145,7 @@ def test_the_features_stylesheets_and_scripts_reach_the_page_as_one_of_each(buil
         assert features
         for feature in features:
             assert feature.read_text() in text, feature
-    assert not re.search(r'href="(?:\.\./)*assets/concepts/(?!site\.)', page_html)
+    assert not re.search(r'(?:href|src)="(?:\.\./)*assets/concepts/(?!site\.)', page_html)
     assert page_html.index("katex.min.css") < page_html.index("assets/concepts/site.")
 
 

@@ -2,10 +2,12 @@
 
 A feature calls `publish(config, __file__, "name.css")` in its configure step. Once every feature has
 published, `bundle(site)` joins the stylesheets, in the order they were published, into
-`assets/concepts/site.DIGEST.css` and the scripts into `site.DIGEST.js`, and links those from every page
-instead: a reader on a slow link waits for two requests, not a dozen, before the page can paint. The
-digest changes with the content, so a browser never keeps a stale copy. Every script is a function
-scope of its own (an IIFE), which is what lets them share a file. `add_files` serves the bundles.
+`assets/concepts/site.css` and the scripts into `site.js`, and links those from every page instead: a
+reader on a slow link waits for two requests, not a dozen, before the page can paint. The link carries a
+digest of the content (`site.css?v=DIGEST`), so a browser never keeps a stale copy; the file's name stays
+the same, so `make serve`, which rebuilds only edited pages, still serves an edited stylesheet to the
+others. Every script is a function scope of its own (an IIFE), which is what lets them share a file.
+`add_files` serves the bundles.
 """
 
 import hashlib
@@ -58,9 +60,9 @@ def bundle(site: Site) -> None:
 def _join(bundles: Bundles, uris: list[str], suffix: str) -> str:
     parts = [f"/* {uri.removeprefix(SITE_DIR)} */\n{(HOOKS / uri.removeprefix(SITE_DIR)).read_text()}" for uri in uris]
     text = "\n".join(parts)
-    uri = f"{SITE_DIR}site.{hashlib.sha256(text.encode()).hexdigest()[:12]}{suffix}"
+    uri = f"{SITE_DIR}site{suffix}"
     bundles.files[uri] = text
-    return uri
+    return f"{uri}?v={hashlib.sha256(text.encode()).hexdigest()[:12]}"
 
 
 def add_files(site: Site, files: Files) -> Files:
