@@ -43,7 +43,7 @@ from hooks.theme import dialog_names
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     site = Site.create(config)
-    assets.publish(config, assets.__file__, "page.css")
+    assets.publish(site, assets.__file__, "page.css")
     site_nav.configure(config)
     # The features' stylesheets are linked in this order: KaTeX's, then the page's and each feature's, bundled.
     runtime_assets.configure(site)
@@ -60,7 +60,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     learning_panels.configure(site)
     theme.configure(site)
     # Last: its colour corrections override every feature's stylesheet.
-    assets.publish(config, assets.__file__, "contrast.css")
+    assets.publish(site, assets.__file__, "contrast.css")
     assets.bundle(site)
     return config
 

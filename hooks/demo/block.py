@@ -161,7 +161,7 @@ def configure(site: Site) -> None:
     bridge = ExtraScriptValue(BRIDGE)
     bridge.async_ = True
     config.extra_javascript.append(bridge)
-    assets.publish(config, __file__, "demo.css")
+    assets.publish(site, __file__, "demo.css")
 
 
 def add_assets(files: Files, config: MkDocsConfig) -> Files:

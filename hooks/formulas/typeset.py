@@ -72,4 +72,4 @@ def configure(site: Site) -> None:
     }
     config.markdown_extensions.append(KatexExtension(site))
     # Without KaTeX's stylesheet, the page shows the formulas' MathML and says why.
-    assets.publish(config, __file__, "math-fallback.css", "math-stylesheet-check.js")
+    assets.publish(site, __file__, "math-fallback.css", "math-stylesheet-check.js")

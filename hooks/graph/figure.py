@@ -26,7 +26,7 @@ from hooks.graph.svg_links import SvgLinksExtension
 
 def configure(site: Site) -> None:
     site.config.markdown_extensions += [SiteBlocks(site, ConceptGraph), SvgLinksExtension()]
-    assets.publish(site.config, __file__, "concept-graph.css", "concept-graph.js")
+    assets.publish(site, __file__, "concept-graph.css", "concept-graph.js")
 
 
 def check(page: Page) -> None:

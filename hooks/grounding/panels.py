@@ -115,4 +115,4 @@ class ClaimReview(Panel):
 
 def configure(site: Site) -> None:
     site.config.markdown_extensions.append(SiteBlocks(site, SourceGrounding, ClaimReview))
-    assets.publish(site.config, __file__, "grounding.css")
+    assets.publish(site, __file__, "grounding.css")

@@ -324,7 +324,7 @@ BLOCKS = (Storyboard, Frame, Inquiry, Practice, ResearchRoom)
 
 def configure(site: Site) -> None:
     site.config.markdown_extensions.append(SiteBlocks(site, *BLOCKS))
-    assets.publish(site.config, __file__, "learning-panels.css", "learning-panels.js")
+    assets.publish(site, __file__, "learning-panels.css", "learning-panels.js")
 
 
 def collect(page: Page) -> None:

@@ -5,4 +5,4 @@ from hooks.authoring.site import Site
 
 
 def configure(site: Site) -> None:
-    assets.publish(site.config, __file__, "rendering.css")
+    assets.publish(site, __file__, "rendering.css")
