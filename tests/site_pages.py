@@ -2,10 +2,13 @@
 
 import re
 
+import yaml
+
 from tests.conftest import ROOT
 
 DOCS = ROOT / "docs"
 DEMO_HEADER = re.compile(r"^/// demo \| ([\w-]+)\s*$", re.M)
+FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.S)
 
 
 def url_of(path):
@@ -25,3 +28,9 @@ def demo_pages():
         for name in DEMO_HEADER.findall(path.read_text()):
             found.setdefault(name, []).append(url_of(path))
     return found
+
+
+def concepts():
+    """The key of every concept page (its front matter's `concept`)."""
+    found = (FRONT_MATTER.match(path.read_text()) for path in DOCS.rglob("*.md"))
+    return sorted(key for meta in found if meta and (key := (yaml.safe_load(meta[1]) or {}).get("concept")))
