@@ -864,9 +864,11 @@ MISTAKES = (
             Case(
                 "demo-input-unknown-field",
                 DEMO_PAGE,
-                "docs/page.md:3: demo 'oops': pyscript_demo/demos/oops/demo.py:19: the slider 'm' shows the state's field 'm', which State does not have (its fields: n). Fix: name one of them, or give `value=` a function of the state that computes what it shows.",
+                "docs/page.md:3: demo 'oops': pyscript_demo/demos/oops/demo.py:20: the slider 'm' shows the state's field 'm', which State does not have (its fields: n). Fix: name one of them, or give `value=` a function of the state that computes what it shows.",
                 files={
-                    OOPS: oops()[OOPS].replace('kit.Button("Go", go)', 'kit.Slider("m", "M", go, min=0, max=1, step=1)')
+                    OOPS: oops()[OOPS].replace(
+                        'kit.Button("Go", go)', '\n    kit.Slider("m", "M", go, min=0, max=1, step=1),\n'
+                    )
                 },
             ),
         ),

@@ -99,7 +99,7 @@ def _failure(err: Exception, name: str, doing: str, fix: str) -> Mistake:
 
 
 def _declared_at(err: DeclarationError, name: str) -> str:
-    """Where the author declared what the kit refused: the function at fault, else the demo's own deepest line."""
+    """Where the author declared what the kit refused: the function or control at fault, else the demo's own line."""
     culprit = err.where and discovery.author_path(err.where[0])
     if culprit:
         return f"{culprit}:{err.where[1]}"

@@ -7,6 +7,7 @@ action takes. The bridge (`demo.js`) reads only the data attributes written here
 
 import functools
 import inspect
+import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -30,7 +31,15 @@ def _read(key: str) -> Callable[[Any], Any]:
     return lambda state: getattr(state, key)
 
 
-class _Numeric:
+class _Declared:
+    """A control that knows the file and line that declared it, for the build to point a refusal at."""
+
+    def __post_init__(self) -> None:
+        caller = sys._getframe(2)  # past this method and the dataclass's __init__
+        self.declared_at = (caller.f_code.co_filename, caller.f_lineno)
+
+
+class _Numeric(_Declared):
     """What a slider and a number field share: a float from the browser, the state's number to `digits`."""
 
     coerce = staticmethod(float)
@@ -120,7 +129,7 @@ class Number(_Numeric):
 
 
 @dataclass
-class Choice:
+class Choice(_Declared):
     """Radio buttons, one per (value, text) option; the state's `key` holds the chosen value (or None)."""
 
     key: str
@@ -161,7 +170,7 @@ class Choice:
 
 
 @dataclass
-class Button:
+class Button(_Declared):
     """A button for an action, with an optional fixed `value`.
 
     `enabled(state)`, when given, says when the button is usable (Python has taken every pending change
@@ -199,7 +208,7 @@ class Button:
 
 
 @dataclass
-class Run:
+class Run(_Declared):
     """A toggle that repeats an action (with `value`), one call per frame, until paused.
 
     A run also ends when the action returns `kit.done(state)`: nothing is left to do.

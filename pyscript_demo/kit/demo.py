@@ -143,16 +143,17 @@ def done(state: Any) -> Done:
 
 
 class DeclarationError(ValueError):
-    """A demo declared in a way the page cannot serve: what is wrong, how to fix it, and the function at fault.
+    """A demo declared in a way the page cannot serve: what is wrong, how to fix it, and what is at fault.
 
-    `where` is that function's file and first line (a lambda's own line), when one is to blame.
+    `where` is the file and line of the culprit: a function's first line (a lambda's own line), or the line
+    that declared a control.
     """
 
-    def __init__(self, problem: str, fix: str, culprit: Callable | None = None):
+    def __init__(self, problem: str, fix: str, culprit: Any):
         super().__init__(f"{problem}; {fix}")
         self.problem, self.fix = problem, fix
         code = getattr(culprit, "__code__", None)
-        self.where = (code.co_filename, code.co_firstlineno) if code else None
+        self.where = (code.co_filename, code.co_firstlineno) if code else getattr(culprit, "declared_at", None)
 
 
 class Demo:
@@ -222,6 +223,7 @@ class Demo:
                     f"the {type(control).__name__.lower()} {control.key!r} shows the state's field {control.key!r}, "
                     f"which {self.state_type.__name__} does not have (its fields: {', '.join(fields)})",
                     "name one of them, or give `value=` a function of the state that computes what it shows",
+                    control,
                 )
 
     # The state as JSON --------------------------------------------------------------------------------
