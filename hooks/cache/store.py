@@ -58,9 +58,13 @@ class BuildCache:
             return None
         key = self.key(namespace, parts)
         try:
-            entry = json.loads(self._path(namespace, key).read_text(encoding="utf-8"))
-            value = entry["value"]
-            sound = entry["format"] == FORMAT and entry["key"] == key and entry["sha256"] == _digest(_json(value))
+            text = self._path(namespace, key).read_text(encoding="utf-8")
+            entry = json.loads(text)
+            value, sha256 = entry["value"], entry["sha256"]
+            # The value's text is what `put` hashed when the entry is laid out as `put` writes it: its checksum
+            # is checked on that text, with no need to write the value out again (most of reading a large entry).
+            head = _json({"format": FORMAT, "key": key, "sha256": sha256, "value": None})[: -len("null}")]
+            sound = text.startswith(head) and text.endswith("}") and sha256 == _digest(text[len(head) : -1])
         except (OSError, ValueError, KeyError, TypeError):
             return None
         return value if sound else None
