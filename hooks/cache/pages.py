@@ -59,10 +59,10 @@ NOT_CONTENT = {"site_dir", "dev_addr", "watch", "plugins"}
 
 @dataclass
 class Conversions:
-    """The build's stamp (None: conversions are not kept), and the key of each page converted and not yet kept."""
+    """The build's stamp (None: conversions are not kept); each page converted and not yet kept, with its key."""
 
     stamp: str | None = None
-    pending: dict[str, list] = field(default_factory=dict)
+    pending: dict[str, tuple[list, dict]] = field(default_factory=dict)
 
 
 def start(site: Site, files: Files, global_inputs: list) -> None:
@@ -107,31 +107,38 @@ def convert(site: Site, here: Page, page_inputs: Callable[[str], list]) -> None:
         with _logged() as records:
             type(page).render(page, config, files)
         if not records:
-            state.pending[page.file.src_uri] = parts
+            state.pending[page.file.src_uri] = (parts, _rendered(page))
 
     page.render = render
 
 
 def keep(site: Site, here: Page, keyed: bool) -> None:
     """Store the conversion of `here`, checked, unless `keyed` is False: it read what its key does not hold."""
-    state = site.state(Conversions)
-    parts = state.pending.pop(here.src_uri, None)
+    parts, value = site.state(Conversions).pending.pop(here.src_uri, (None, None))
     if parts is None or not keyed:
         return
-    page = here.mkdocs
+    content, stand_ins = value["content"], []
+    for markup, text in site.state(search_view.StandIns).pages.get(here.src_uri, {}).items():
+        # A stand-in's markup is on the page: kept as where it is, the entry does not hold it twice.
+        start = content.find(markup)
+        stand_ins.append([start, len(markup), text] if start >= 0 else [markup, text])
+    BuildCache.of_project(site.config).put(NAMESPACE, parts, {**value, "stand_ins": stand_ins})
+
+
+def _rendered(page: MkDocsPage) -> dict:
+    """What `Page.render` left on the page, as data."""
     links = page.links_to_anchors
-    value = {
+    return {
         "content": page.content,
         "toc": [_anchor(item) for item in page.toc],
         "title": page._title_from_render,
         "anchors": sorted(page.present_anchor_ids or ()),
         "links": None if links is None else [[f.src_uri, list(found.items())] for f, found in links.items()],
-        "stand_ins": list(site.state(search_view.StandIns).pages.get(here.src_uri, {}).items()),
     }
-    BuildCache.of_project(site.config).put(NAMESPACE, parts, value)
 
 
 def _restore(site: Site, page: MkDocsPage, kept: dict, files: Files) -> bool:
+    """Leave on the page what its render left; False when the entry cannot be read so (the page is converted)."""
     try:
         links = None
         if kept["links"] is not None:
@@ -139,13 +146,14 @@ def _restore(site: Site, page: MkDocsPage, kept: dict, files: Files) -> bool:
             if None in links:
                 return False
         toc = TableOfContents([_link(item) for item in kept["toc"]])
-        page.content, page.toc, page._title_from_render = kept["content"], toc, kept["title"]
-        page.present_anchor_ids = set(kept["anchors"])
-        if links is not None:
-            page.links_to_anchors = links
-        site.state(search_view.StandIns).pages[page.file.src_uri] = dict(kept["stand_ins"])
+        content, title, anchors = kept["content"], kept["title"], set(kept["anchors"])
+        stand_ins = {(content[at[0] : at[0] + at[1]] if len(at) == 3 else at[0]): at[-1] for at in kept["stand_ins"]}
     except (KeyError, TypeError, ValueError):
         return False
+    page.content, page.toc, page._title_from_render, page.present_anchor_ids = content, toc, title, anchors
+    if links is not None:
+        page.links_to_anchors = links
+    site.state(search_view.StandIns).pages[page.file.src_uri] = stand_ins
     return True
 
 
