@@ -27,7 +27,9 @@ from mkdocs.structure.pages import Page as MkDocsPage
 from hooks import theme
 from hooks.authoring import assets, blocks, search_view
 from hooks.authoring.site import Site
+from hooks.cache import pages as page_cache
 from hooks.demo import block as live_demo
+from hooks.formulas import katex_engine
 from hooks.formulas import typeset as math_katex
 from hooks.graph import area_index, concept_graph, learning_map
 from hooks.graph import figure as graph_figure
@@ -73,8 +75,18 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     # Every page's front matter, read and checked before any page is converted: learning maps link across pages.
-    concept_graph.collect(Site.of(config), files)
+    site = Site.of(config)
+    concept_graph.collect(site, files)
     code_listing.start(files)
+    # What every page's conversion reads besides its own file: what the front matter made, the sources, KaTeX, demos.
+    read_by_pages = [
+        repr(site.state(concept_graph.Graph)),
+        repr(site.state(area_index.AreaPages)),
+        repr(site.state(bibliography.Bibliography)),
+        katex_engine.katex_digest(),
+        live_demo.build_inputs(),
+    ]
+    page_cache.start(site, files, read_by_pages)
     return nav
 
 
@@ -89,12 +101,16 @@ def on_page_markdown(markdown: str, page: MkDocsPage, config: MkDocsConfig, **kw
     live_demo.check(here)
     # The sections a page lacks are appended in this order: the learning map, then the grounding panels.
     markdown = area_index.place(here, learning_map.place(here, markdown))
+    # Converted from the cache when every input of the conversion is unchanged; its listings are inputs too.
+    page_cache.convert(site, here, code_listing.page_inputs)
     return grounding_panels.place(here, markdown)
 
 
 def on_page_content(html: str, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
     # Every claim and panel read from the Markdown must have made it onto the page.
-    blocks.check(Site.of(config).page, html)
+    site = Site.of(config)
+    blocks.check(site.page, html)
+    page_cache.keep(site, site.page, code_listing.all_keyed(site.page))
     return html
 
 

@@ -8,7 +8,7 @@ Reading the headers here first lets the build refuse them, naming the line.
 import re
 import textwrap
 from collections.abc import Collection, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
@@ -132,15 +132,37 @@ class BlockHeader:
         return next((self.line + 1 + i for i, text in enumerate(self.option_lines) if key.match(text)), self.line)
 
 
+@dataclass
+class _Scanned:
+    """A page's Markdown read once for every feature's blocks: its lines outside code, the lines that are block
+    headers, and the headers standing in a block quote. Per page: `page.state(_Scanned)`."""
+
+    markdown: str | None = None
+    lines: list[tuple[int, str]] = field(default_factory=list)
+    headers: list[tuple[int, re.Match]] = field(default_factory=list)
+    quoted: list[tuple[int, str]] = field(default_factory=list)
+
+
+def _scanned(page: Page) -> _Scanned:
+    scanned = page.state(_Scanned)
+    if scanned.markdown is not page.markdown:
+        scanned.markdown = page.markdown
+        scanned.lines = lines = list(lines_outside_code(page.markdown, page.first_line))
+        scanned.headers = [(index, found) for index, (_, line) in enumerate(lines) if (found := HEADER.match(line))]
+        scanned.quoted = list(_quoted_headers(scanned.lines))
+    return scanned
+
+
 def find_blocks(page: Page, names: Collection[str]) -> list[BlockHeader]:
     """The headers of the blocks called one of `names` on the page, in page order."""
     found = []
-    lines = list(lines_outside_code(page.markdown, page.first_line))
-    _refuse_quoted(page, lines, names)
-    for index, (number, line) in enumerate(lines):
-        header = HEADER.match(line)
-        if not header or header.group(3) not in names:
+    scanned = _scanned(page)
+    lines = scanned.lines
+    _refuse_quoted(page, scanned.quoted, names)
+    for index, header in scanned.headers:
+        if header.group(3) not in names:
             continue
+        number = lines[index][0]
         indent = len(header.group(1)) + 4
         options = []
         for next_number, text in lines[index + 1 :]:
@@ -163,8 +185,8 @@ def find_bare_blocks(page: Page, names: Collection[str]) -> list[BlockHeader]:
     return found
 
 
-def _refuse_quoted(page: Page, lines: list[tuple[int, str]], names: Collection[str]) -> None:
-    """A block in a block quote escapes the checks above, and pymdownx drops a bad one as text: refuse it."""
+def _quoted_headers(lines: list[tuple[int, str]]) -> Iterator[tuple[int, str]]:
+    """(file line, block name) of every block header in a block quote, outside the quote's own fences."""
     fence = None
     for number, line in lines:
         quoted = QUOTED.match(line)
@@ -174,8 +196,15 @@ def _refuse_quoted(page: Page, lines: list[tuple[int, str]], names: Collection[s
             fence = None  # a quoted fence ends at its closing line or with the quote
         elif fence or opening:
             fence = fence or opening.group(1)
-        elif (header := HEADER.match(text)) and header.group(3) in names:
-            block = f"`/// {header.group(3)}`"
+        elif header := HEADER.match(text):
+            yield number, header.group(3)
+
+
+def _refuse_quoted(page: Page, quoted: list[tuple[int, str]], names: Collection[str]) -> None:
+    """A block in a block quote escapes the checks above, and pymdownx drops a bad one as text: refuse it."""
+    for number, name in quoted:
+        if name in names:
+            block = f"`/// {name}`"
             raise page.error_at(
                 number,
                 f"{block} stands in a block quote, where it cannot be read.",

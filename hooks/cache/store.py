@@ -34,6 +34,11 @@ def _digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+def _head(key: str, sha256: Any) -> str:
+    """An entry's text up to its value: the entry is `_json` of {format, key, sha256, value}, value last."""
+    return _json({"format": FORMAT, "key": key, "sha256": sha256, "value": None})[: -len("null}")]
+
+
 class BuildCache:
     """Entries by namespace (e.g. `katex`, `listing`) under `root`; `root=None` keeps nothing."""
 
@@ -58,9 +63,13 @@ class BuildCache:
             return None
         key = self.key(namespace, parts)
         try:
-            entry = json.loads(self._path(namespace, key).read_text(encoding="utf-8"))
-            value = entry["value"]
-            sound = entry["format"] == FORMAT and entry["key"] == key and entry["sha256"] == _digest(_json(value))
+            text = self._path(namespace, key).read_text(encoding="utf-8")
+            entry = json.loads(text)
+            value, sha256 = entry["value"], entry["sha256"]
+            # The value's text is what `put` hashed when the entry is laid out as `put` writes it: its checksum
+            # is checked on that text, with no need to write the value out again (most of reading a large entry).
+            head = _head(key, sha256)
+            sound = text.startswith(head) and text.endswith("}") and sha256 == _digest(text[len(head) : -1])
         except (OSError, ValueError, KeyError, TypeError):
             return None
         return value if sound else None
@@ -70,7 +79,8 @@ class BuildCache:
         if self.root is None:
             return
         key = self.key(namespace, parts)
-        entry = _json({"format": FORMAT, "key": key, "sha256": _digest(_json(value)), "value": value})
+        text = _json(value)
+        entry = _head(key, _digest(text)) + text + "}"
         path = self._path(namespace, key)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)

@@ -22,6 +22,7 @@ from hooks.authoring import assets, search_view
 from hooks.authoring.errors import Mistake
 from hooks.authoring.scan import find_blocks
 from hooks.authoring.site import Page, Site, SiteBlock, SiteBlocks
+from hooks.cache import pages as page_cache
 from hooks.demo import checks, discovery, packages
 from hooks.demo.packages import Packages
 from hooks.runtime import assets as runtime_assets
@@ -151,6 +152,18 @@ def _status() -> str:
         '<button type="button" class="md-button" data-retry hidden>Try again</button>'
         "</div>"
     )
+
+
+def build_inputs() -> list:
+    """What a demo block shows besides its page: the demos' and the kit's files, and the Pyodide they are checked
+    against (the pinned versions and the mirror's record of its lock file)."""
+    record = lock.stamp("pyodide")
+    folders = dict.fromkeys([discovery.PACKAGE_DIR, *discovery.demo_folders()])
+    return [
+        page_cache.tree_digest(*folders),
+        lock.LOCK.read_text(encoding="utf-8"),
+        record.read_text(encoding="utf-8") if record.is_file() else None,
+    ]
 
 
 def configure(site: Site) -> None:

@@ -19,18 +19,18 @@ ENTRY_MODULE = "demo.py"
 STYLE = "style.css"
 
 
-def _demo_folders() -> list[Path]:
+def demo_folders() -> list[Path]:
     return [Path(folder) for folder in pyscript_demo.demos.__path__]
 
 
 def folder(name: str) -> Path:
-    folders = [f / name.replace("-", "_") for f in _demo_folders()]
+    folders = [f / name.replace("-", "_") for f in demo_folders()]
     return next((f for f in folders if (f / ENTRY_MODULE).is_file()), folders[0])
 
 
 def names() -> list[str]:
     """Every demo there is, by the name a page gives it."""
-    return sorted({p.parent.name.replace("_", "-") for f in _demo_folders() for p in f.glob(f"*/{ENTRY_MODULE}")})
+    return sorted({p.parent.name.replace("_", "-") for f in demo_folders() for p in f.glob(f"*/{ENTRY_MODULE}")})
 
 
 def module_name(name: str) -> str:
@@ -40,7 +40,7 @@ def module_name(name: str) -> str:
 def author_path(file: str | Path) -> str | None:
     """A file of pyscript_demo as the author and the browser name it (`pyscript_demo/...`); None for another."""
     file = Path(file)
-    roots = [Path(p).parent for p in pyscript_demo.__path__] + [f.parents[1] for f in _demo_folders()]
+    roots = [Path(p).parent for p in pyscript_demo.__path__] + [f.parents[1] for f in demo_folders()]
     for root in roots:
         if file.is_relative_to(root / pyscript_demo.__name__):
             return file.relative_to(root).as_posix()

@@ -8,6 +8,7 @@ are kept in the build cache (hooks/listing/runner.py says how runs are made).
 
 import functools
 import re
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +18,7 @@ from mkdocs.structure.files import Files
 from hooks.authoring import search_view
 from hooks.authoring.errors import Mistake
 from hooks.authoring.html import markup
-from hooks.authoring.site import Site
+from hooks.authoring.site import Page, Site
 from hooks.cache.store import BuildCache
 from hooks.listing.highlight import highlighted
 from hooks.listing.runner import Listings
@@ -33,6 +34,13 @@ class Build:
     """The listings of the build being made. Set by configure()."""
 
     listings: Listings | None = None
+
+
+@dataclass
+class Shown:
+    """Per page: the path of each listing its conversion showed, as written."""
+
+    paths: list[str] = field(default_factory=list)
 
 
 def configure(site: Site) -> None:
@@ -59,6 +67,21 @@ def start(files: Files) -> None:
     Build.listings.start(wanted, RUN_TIMEOUT_S)
 
 
+def page_inputs(markdown: str) -> list:
+    """What the page's listings show besides its Markdown: each listed file's key (its source and imports)."""
+    listings, found = Build.listings, []
+    for listed in FENCE.finditer(markdown):
+        path = (listings.root / listed["path"]).resolve()
+        usable = listings.root in path.parents and path.suffix in LANGUAGES and path.is_file()
+        found.append(listings.key(path) if usable else listed["path"])
+    return found
+
+
+def all_keyed(page: Page) -> bool:
+    """Whether the listings the page showed are those page_inputs read from its Markdown."""
+    return sorted(page.state(Shown).paths) == sorted(m["path"] for m in FENCE.finditer(page.mkdocs.markdown))
+
+
 def format_listing(
     src: str,
     language: str,
@@ -74,6 +97,7 @@ def format_listing(
     """The listing's code and what it printed, as HTML."""
     page = site.page
     rel = src.strip()
+    page.state(Shown).paths.append(rel)
     path = (root / rel).resolve()
     if not rel or root not in path.parents or not path.is_file():
         raise page.error(
