@@ -47,6 +47,11 @@ async function derivedFiles() {
     [at(derived.stdlib.url), { ...derived.stdlib, adapt: (file) => file }],
     [at(derived.lock.url), { ...derived.lock, adapt: (file) => withFullWheelNames(file, derived.wheels, at) }],
   ]);
+  // Pyodide starts the standard library's download long before it waits for it: a refusal that comes first
+  // would also be logged as an unhandled rejection, though startPython reports it.
+  self.addEventListener("unhandledrejection", (event) => {
+    if (refused && event.reason === refused) event.preventDefault();
+  });
   const plainFetch = self.fetch.bind(self);
   self.fetch = async (input, init) => {
     const file = checked.get(String(input));
