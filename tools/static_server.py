@@ -3,12 +3,14 @@
 It remembers every path it could not serve, and adds the response headers in
 `headers` (for example CORS and caching, to stand in for a CDN, or the site's
 Content-Security-Policy, as its host would). With `compress`, it gzips text and
-WebAssembly for a client that accepts it, as static hosts and CDNs do.
+WebAssembly for a client that accepts it, as static hosts and CDNs do. With `tls`, it
+answers HTTPS (origin https://127.0.0.1:PORT); `types` adds Content-Types by file suffix.
 """
 
 import functools
 import gzip
 import io
+import ssl
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -19,7 +21,7 @@ COMPRESSIBLE = {".html", ".css", ".js", ".mjs", ".json", ".svg", ".xml", ".txt",
 
 
 class StaticServer:
-    def __init__(self, docroot, headers=None, compress=False):
+    def __init__(self, docroot, headers=None, compress=False, tls: ssl.SSLContext | None = None, types=None):
         self.docroot = Path(docroot)
         self.missing = []
         self.headers = dict(headers or {})
@@ -30,6 +32,7 @@ class StaticServer:
             extensions_map: ClassVar[dict[str, str]] = {
                 **SimpleHTTPRequestHandler.extensions_map,
                 ".mjs": "text/javascript",
+                **(types or {}),
             }
 
             def log_message(self, *args):
@@ -64,8 +67,11 @@ class StaticServer:
                 super().send_error(code, *args, **kwargs)
 
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(docroot)))
+        if tls:
+            # The handshake happens in the request's own thread, not in the loop that accepts connections.
+            self.httpd.socket = tls.wrap_socket(self.httpd.socket, server_side=True, do_handshake_on_connect=False)
         threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
-        self.origin = f"http://127.0.0.1:{self.httpd.server_address[1]}"
+        self.origin = f"{'https' if tls else 'http'}://127.0.0.1:{self.httpd.server_address[1]}"
 
     def close(self):
         self.httpd.shutdown()

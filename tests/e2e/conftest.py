@@ -2,36 +2,36 @@
 
 The built site is served on 127.0.0.1 (at the root, and under a sub-path as on
 a project page of a static host). The production CDN URLs are answered from
-the sha256-verified runtime mirror; any other outbound request is aborted and
-fails the test. Each server sends the Content-Security-Policy the build wrote
+the sha256-verified runtime mirror, by a local HTTPS stand-in (tests/e2e/cdn.py);
+any other outbound request is aborted and fails the test. Each server sends the Content-Security-Policy the build wrote
 for the site's host; anything it blocks fails the test too.
 """
 
-import mimetypes
 from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import expect
 
 from tests.conftest import ROOT, host_headers, mkdocs_build
+from tests.e2e.cdn import Certificate, StandIn
 from tools import chromium, runtime_mirror
 from tools.static_server import StaticServer
 
 LOOPBACK = {"127.0.0.1", "localhost", "[::1]"}
-TYPES = {
-    ".mjs": "text/javascript",
-    ".js": "text/javascript",
-    ".wasm": "application/wasm",
-    ".whl": "application/octet-stream",
-    ".woff2": "font/woff2",
-    ".css": "text/css",
-}
 SUBPATH = "/concepts/"
 
 
 @pytest.fixture(scope="session")
-def browser_type_launch_args(browser_type_launch_args):
-    return {**browser_type_launch_args, **chromium.launch_options()}
+def certificate(tmp_path_factory):
+    return Certificate(tmp_path_factory.mktemp("certificate"))
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args, certificate):
+    options = chromium.launch_options()
+    # The CDN's stand-in is trusted by its own key, and no other certificate error is let through.
+    options["args"] = [*options["args"], f"--ignore-certificate-errors-spki-list={certificate.spki}"]
+    return {**browser_type_launch_args, **options}
 
 
 @pytest.fixture(scope="session")
@@ -41,6 +41,14 @@ def cdn_mirror():
         return runtime_mirror.cdn_folders()
     except Exception as err:  # the mirror is part of the test set-up: no mirror, no e2e run
         pytest.fail(f"The runtime mirror could not be built: {err}. Run `make mirror` to see why.")
+
+
+@pytest.fixture(scope="session")
+def cdn(tmp_path_factory, cdn_mirror, certificate):
+    """The local HTTPS server that answers the CDN's requests from the mirror."""
+    stand_in = StandIn(tmp_path_factory.mktemp("cdn"), cdn_mirror, certificate)
+    yield stand_in
+    stand_in.close()
 
 
 def serve_site(docroot, path, env=None):
@@ -96,8 +104,9 @@ def site(servers, request):
 class Network:
     """Routes every request of a browser context: loopback passes, the CDN comes from the mirror."""
 
-    def __init__(self, mirror):
+    def __init__(self, mirror, cdn):
         self.mirror = mirror
+        self.cdn = cdn
         self.blocked = []  # outbound requests that would have left the machine
         self.unmirrored = []  # CDN URLs the mirror does not hold
         self.served = []  # CDN URLs answered from the mirror
@@ -131,23 +140,22 @@ class Network:
                     self.unmirrored.append(url)
                     return route.fulfill(status=404)
                 self.served.append(url)
-                kind = TYPES.get(path.suffix) or mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-                return route.fulfill(path=path, headers={"Content-Type": kind, "Access-Control-Allow-Origin": "*"})
+                return route.continue_(url=self.cdn.twin(url))
         self.blocked.append(url)
         return route.abort("blockedbyclient")
 
 
 @pytest.fixture(autouse=True)
-def network(context, cdn_mirror):
+def network(context, cdn_mirror, cdn):
     """Routes every browser test's context (and any it attaches); fails it on a leak or a miss."""
-    net = Network(cdn_mirror)
+    net = Network(cdn_mirror, cdn)
     net.attach(context)
     yield net
     assert_network_clean(net)
 
 
 @pytest.fixture(scope="module")
-def shared_page(browser, browser_context_args, servers, cdn_mirror):
+def shared_page(browser, browser_context_args, servers, cdn_mirror, cdn):
     """Opens a page of the site that a whole module shares, so its Python starts once: shared_page(path,
     **context options) -> (page, its Network).
 
@@ -157,7 +165,7 @@ def shared_page(browser, browser_context_args, servers, cdn_mirror):
     contexts = []
 
     def open_page(path, **options):
-        net = Network(cdn_mirror)
+        net = Network(cdn_mirror, cdn)
         context = net.attach(browser.new_context(**{**browser_context_args, **options}))
         contexts.append(context)
         page = context.new_page()
