@@ -148,7 +148,8 @@ def test_blocked_runtime_leaves_the_page_readable_and_can_retry(page, site, netw
 
 
 def test_instant_navigation_remounts_with_one_worker_and_no_leaks(page, site):
-    page.goto(site)
+    # Material follows a click instantly only once it has read the sitemap, which it fetches after the page loads.
+    page.goto(site, wait_until="networkidle")
     page.evaluate("window.__sameDocument = true")
     for slope, bias in [(2.5, 1.0), (-1.5, 0.5)]:
         page.get_by_role("link", name="Logistic Regression").first.click()

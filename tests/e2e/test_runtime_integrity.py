@@ -92,7 +92,8 @@ def test_a_self_hosted_site_makes_no_third_party_request(page, self_hosted, netw
     for path in pages:
         url = self_hosted.url + ("" if path == "." else path + "/")
         if path == pages[0]:
-            page.goto(url)
+            # Material follows a click instantly only once it has read the sitemap, fetched after the page loads.
+            page.goto(url, wait_until="networkidle")
             page.evaluate("window.__sameDocument = true")
         else:
             follow_link(page, url)
