@@ -10,9 +10,12 @@ alone is told to accept (by its public key).
 import base64
 import hashlib
 import ssl
-import subprocess
 from pathlib import Path
 from urllib.parse import urlsplit
+
+import trustme
+from cryptography import x509
+from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
 from tools.static_server import StaticServer
 
@@ -27,31 +30,18 @@ TYPES = {
 
 
 class Certificate:
-    """A self-signed certificate for 127.0.0.1, made with the openssl command."""
+    """A certificate for 127.0.0.1, issued for the session by a throwaway authority (trustme)."""
 
-    def __init__(self, folder: Path) -> None:
-        self.cert, self.key = folder / "cert.pem", folder / "key.pem"
-        subprocess.run(
-            [
-                "openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
-                "-keyout", str(self.key), "-out", str(self.cert), "-days", "2", "-subj", "/CN=127.0.0.1",
-                "-addext", "subjectAltName=IP:127.0.0.1",
-            ],
-            check=True,
-            capture_output=True,
-        )  # fmt: skip
-        public_key = subprocess.run(
-            ["openssl", "x509", "-in", str(self.cert), "-pubkey", "-noout"], check=True, capture_output=True
-        ).stdout
-        der = subprocess.run(
-            ["openssl", "pkey", "-pubin", "-outform", "der"], input=public_key, check=True, capture_output=True
-        ).stdout
+    def __init__(self) -> None:
+        self.leaf = trustme.CA().issue_cert("127.0.0.1")
+        leaf = x509.load_pem_x509_certificate(self.leaf.cert_chain_pems[0].bytes())
+        der = leaf.public_key().public_bytes(Encoding.DER, PublicFormat.SubjectPublicKeyInfo)
         # What Chromium's --ignore-certificate-errors-spki-list takes: sha256 of the public key, in base64.
         self.spki = base64.b64encode(hashlib.sha256(der).digest()).decode()
 
     def server_context(self) -> ssl.SSLContext:
         context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
-        context.load_cert_chain(self.cert, self.key)
+        self.leaf.configure_cert(context)
         return context
 
 

@@ -22,8 +22,8 @@ SUBPATH = "/concepts/"
 
 
 @pytest.fixture(scope="session")
-def certificate(tmp_path_factory):
-    return Certificate(tmp_path_factory.mktemp("certificate"))
+def certificate():
+    return Certificate()
 
 
 @pytest.fixture(scope="session")
