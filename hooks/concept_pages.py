@@ -29,7 +29,6 @@ from hooks.authoring import assets, blocks, search_view
 from hooks.authoring.site import Site
 from hooks.cache import pages as page_cache
 from hooks.demo import block as live_demo
-from hooks.formulas import katex_engine
 from hooks.formulas import typeset as math_katex
 from hooks.graph import area_index, concept_graph, learning_map
 from hooks.graph import figure as graph_figure
@@ -78,12 +77,12 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     site = Site.of(config)
     concept_graph.collect(site, files)
     code_listing.start(files)
-    # What every page's conversion reads besides its own file: what the front matter made, the sources, KaTeX, demos.
+    # What every page's conversion reads besides its own file and the hooks' code (the vendored KaTeX with it):
+    # what the front matter made, the sources, the demos.
     read_by_pages = [
         repr(site.state(concept_graph.Graph)),
         repr(site.state(area_index.AreaPages)),
         repr(site.state(bibliography.Bibliography)),
-        katex_engine.katex_digest(),
         live_demo.build_inputs(),
     ]
     page_cache.start(site, files, read_by_pages)
