@@ -16,6 +16,7 @@ The build's state lives on one `Site` (made in on_config, found again with
 Every rule of order between features is written here.
 """
 
+import functools
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -76,7 +77,7 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     # Every page's front matter, read and checked before any page is converted: learning maps link across pages.
     site = Site.of(config)
     concept_graph.collect(site, files)
-    code_listing.start(files)
+    code_listing.start(site, files)
     # What every page's conversion reads besides its own file and the hooks' code (the vendored KaTeX with it):
     # what the front matter made, the sources, the demos.
     read_by_pages = [
@@ -101,7 +102,7 @@ def on_page_markdown(markdown: str, page: MkDocsPage, config: MkDocsConfig, **kw
     # The sections a page lacks are appended in this order: the learning map, then the grounding panels.
     markdown = area_index.place(here, learning_map.place(here, markdown))
     # Converted from the cache when every input of the conversion is unchanged; its listings are inputs too.
-    page_cache.convert(site, here, code_listing.page_inputs)
+    page_cache.convert(site, here, functools.partial(code_listing.page_inputs, site))
     return grounding_panels.place(here, markdown)
 
 

@@ -30,8 +30,9 @@ RUN_TIMEOUT_S = 120
 FENCE = re.compile(r"^[ \t]*(?P<fence>`{3,}|~{3,})listing[^\n]*\n[ \t]*(?P<path>[^\n]+?)[ \t]*\n", re.M)
 
 
+@dataclass
 class Build:
-    """The listings of the build being made. Set by configure()."""
+    """The listings of the build being made, set by configure(): `site.state(Build)`."""
 
     listings: Listings | None = None
 
@@ -47,7 +48,7 @@ def configure(site: Site) -> None:
     """Register the `listing` fence; paths in it are relative to mkdocs.yml."""
     config = site.config
     root = Path(config.config_file_path).parent.resolve()
-    Build.listings = listings = Listings(root, BuildCache.of_project(config))
+    site.state(Build).listings = listings = Listings(root, BuildCache.of_project(config))
     if SUPERFENCES not in config.markdown_extensions:
         config.markdown_extensions.append(SUPERFENCES)
     fences = config.mdx_configs.setdefault(SUPERFENCES, {}).setdefault("custom_fences", [])
@@ -55,21 +56,22 @@ def configure(site: Site) -> None:
     fences.append({"name": "listing", "class": "listing", "format": format_fence})
 
 
-def start(files: Files) -> None:
+def start(site: Site, files: Files) -> None:
     """Start running, in the background, the listed files that the cache does not hold, before pages convert."""
-    root = Build.listings.root
+    listings = site.state(Build).listings
+    root = listings.root
     paths = [
         (root / found["path"]).resolve()
         for file in files.documentation_pages()
         for found in FENCE.finditer(file.content_string)
     ]
     wanted = [p for p in paths if root in p.parents and p.suffix in LANGUAGES and p.is_file()]
-    Build.listings.start(wanted, RUN_TIMEOUT_S)
+    listings.start(wanted, RUN_TIMEOUT_S)
 
 
-def page_inputs(markdown: str) -> list:
+def page_inputs(site: Site, markdown: str) -> list:
     """What the page's listings show besides its Markdown: each listed file's key (its source and imports)."""
-    listings, found = Build.listings, []
+    listings, found = site.state(Build).listings, []
     for listed in FENCE.finditer(markdown):
         path = (listings.root / listed["path"]).resolve()
         usable = listings.root in path.parents and path.suffix in LANGUAGES and path.is_file()
