@@ -91,7 +91,7 @@ def test_loading_is_announced_stage_by_stage_then_the_demo_is_live(page, site):
     expect(status).to_contain_text("Loading Python, step 1 of 3: downloading")
     expect(demo_page.locator("[data-progress]")).to_be_visible()
     # Controls that need Python say so instead of doing nothing.
-    demo_page.click("button[data-action=step][data-value='60']", force=True)
+    demo_page.press("button[data-action=step][data-value='60']", "Enter")
     expect(status).to_contain_text("needs Python")
     wait_live(demo_page)
     expect(status).to_contain_text("Live")
