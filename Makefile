@@ -38,13 +38,17 @@ lint: $(VENV)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
+# pytest keeps each test module as rewritten for its assertions in __pycache__, so a run after the first
+# skips that work; a shell that sets PYTHONDONTWRITEBYTECODE would make every run redo it.
+PYTEST := PYTHONDONTWRITEBYTECODE= $(BIN)/python -m pytest
+
 ## test: the lint, then every test, end to end included
 test: $(VENV)/.installed lint mirror browser
-	$(BIN)/python -m pytest
+	$(PYTEST)
 
 ## test-fast: every test but the end-to-end ones in a browser (tests/e2e/): seconds, not minutes
 test-fast: $(VENV)/.installed mirror
-	$(BIN)/python -m pytest --ignore=tests/e2e
+	$(PYTEST) --ignore=tests/e2e
 
 ## bench: time the page and the build against baselines measured in the same run (bench/results.md);
 ## Lighthouse 12.2.3 is installed into .cache/lighthouse with npm the first time

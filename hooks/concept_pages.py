@@ -19,6 +19,7 @@ Every rule of order between features is written here.
 import functools
 from typing import Any
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import Files
@@ -29,6 +30,7 @@ from hooks import theme
 from hooks.authoring import assets, blocks, search_view
 from hooks.authoring.site import Site
 from hooks.cache import pages as page_cache
+from hooks.cache import templates as template_cache
 from hooks.demo import block as live_demo
 from hooks.formulas import typeset as math_katex
 from hooks.graph import area_index, concept_graph, learning_map
@@ -88,6 +90,11 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     ]
     page_cache.start(site, files, read_by_pages)
     return nav
+
+
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    template_cache.keep_compiled(env, config)
+    return env
 
 
 def on_page_markdown(markdown: str, page: MkDocsPage, config: MkDocsConfig, **kwargs: object) -> str:

@@ -15,6 +15,7 @@ from mkdocs.config import load_config
 
 from hooks.cache import pages as page_cache
 from hooks.cache.store import FORMAT, _digest, _json
+from tests.conftest import CACHE_NAMESPACES, share_build_cache
 from tests.harness import build_project
 from tools import curriculum
 
@@ -22,7 +23,10 @@ MARK = "<!-- kept conversion -->"
 
 
 def _project(tmp_path: Path) -> Path:
-    return curriculum.write(tmp_path / "project", 4, 2, demo=None)
+    """A small curriculum whose kept conversions are its own; its formulas, listings and the like are shared."""
+    config = curriculum.write(tmp_path / "project", 4, 2, demo=None)
+    share_build_cache(config.parent, own=[page_cache.NAMESPACE])
+    return config
 
 
 def _entries(project: Path) -> list[Path]:
@@ -59,6 +63,7 @@ def test_a_warm_build_is_the_cold_build_and_converts_nothing(tmp_path):
     # Byte for byte what a build with no cache at all makes, assets included.
     shutil.rmtree(config.parent / ".cache")
     build_project(config, tmp_path / "fresh")
+    assert {p.name for p in (config.parent / ".cache" / "build").iterdir()} <= set(CACHE_NAMESPACES)
     for path in sorted(p for p in (tmp_path / "fresh").rglob("*") if p.is_file()):
         assert path.read_bytes() == (tmp_path / "cold" / path.relative_to(tmp_path / "fresh")).read_bytes(), path
     # The warm build took its pages from the cache: a mark planted in the kept conversions shows on every page.

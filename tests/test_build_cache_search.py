@@ -35,7 +35,9 @@ def _page_entry(root, words):
 
 
 def test_a_warm_build_indexes_pages_as_a_cold_one_and_reads_the_entries_it_kept(tmp_path):
-    config = make_project(tmp_path, {"index.md": "# Home\n\nWelcome.\n", "steps.md": PAGE})
+    config = make_project(
+        tmp_path, {"index.md": "# Home\n\nWelcome.\n", "steps.md": PAGE}, own_cache=("search", "page")
+    )
     cold = _build(config, tmp_path / "cold")
     assert any(doc["location"] == "steps/#update" and "against the gradient" in doc["text"] for doc in cold["docs"])
     assert len(_entries(tmp_path)) == 2
@@ -54,7 +56,9 @@ def test_a_warm_build_indexes_pages_as_a_cold_one_and_reads_the_entries_it_kept(
 
 
 def test_a_corrupt_entry_is_ignored_and_a_changed_page_is_indexed_again(tmp_path):
-    config = make_project(tmp_path, {"index.md": "# Home\n\nWelcome.\n", "steps.md": PAGE})
+    config = make_project(
+        tmp_path, {"index.md": "# Home\n\nWelcome.\n", "steps.md": PAGE}, own_cache=("search", "page")
+    )
     cold = _build(config, tmp_path / "cold")
     path = _page_entry(tmp_path, "against the gradient")
     path.write_text(path.read_text().replace("against the gradient", "tampered"))
