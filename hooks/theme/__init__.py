@@ -1,8 +1,9 @@
-"""What the site adds to Material's own markup and rendering: names it lacks, lighter first rendering."""
+"""What the site adds to Material's own markup and rendering: names it lacks, lighter first rendering, in-page
+links that stay on their target while the page settles."""
 
 from hooks.authoring import assets
 from hooks.authoring.site import Site
 
 
 def configure(site: Site) -> None:
-    assets.publish(site, __file__, "rendering.css")
+    assets.publish(site, __file__, "rendering.css", "anchor-landing.js")
