@@ -66,7 +66,7 @@ async function derivedFiles() {
   const options = {
     stdLibURL: at(derived.stdlib.url),
     lockFileURL: at(derived.lock.url),
-    env: { PYTHON_STDLIB_REST_URL: at(derived.rest) },
+    env: { PYTHON_STDLIB_REST_URL: at(derived.rest), PYTHON_NUMPY_REST_URL: at(derived.numpyRest) },
   };
   return { options, refused: () => refused };
 }

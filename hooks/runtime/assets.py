@@ -173,7 +173,12 @@ def _manifest(runtime: Runtime) -> dict[str, Any]:
         key: {"url": base + name, "integrity": _integrity(folder / name)}
         for key, name in [("stdlib", "python_stdlib.zip"), ("lock", "pyodide-lock.json")]
     }
-    return {**checked, "rest": base + "python_stdlib_rest.zip", "wheels": {record["wheel"]: base + record["wheel"]}}
+    return {
+        **checked,
+        "rest": base + "python_stdlib_rest.zip",
+        "numpyRest": base + "numpy_rest.zip",
+        "wheels": {record["wheel"]: base + record["wheel"]},
+    }
 
 
 def pyodide_folder(site: Site, relative_to: str) -> str:

@@ -7,8 +7,12 @@
 - `python_stdlib_rest.zip`: the rest of the library, precompiled; the trimmed
   library's `sitecustomize` fetches it the first time a module outside the trim
   is imported, so a demo that imports more still works;
-- numpy's wheel with its Python precompiled, and `pyodide-lock.json` with that
-  wheel's sha256 (Pyodide refuses a wheel that does not match its lock).
+- numpy's wheel with its Python precompiled and without the subpackages the
+  demos never import (`random`, `fft`, `ma`, ...: Pyodide compiles every
+  extension module of a wheel it installs), and `pyodide-lock.json` with that
+  wheel's sha256 (Pyodide refuses a wheel that does not match its lock);
+- `numpy_rest.zip`: numpy's subpackages left out, precompiled, which the same
+  `sitecustomize` unpacks beside numpy the first time one is imported.
 
 The pinned Pyodide does the work under Node, so the bytecode is the browser's on
 any machine; same inputs give the same bytes. The demos then run again on the
@@ -23,7 +27,7 @@ import tempfile
 from pathlib import Path
 
 HERE = Path(__file__).parent
-FILES = ("python_stdlib.zip", "python_stdlib_rest.zip", "pyodide-lock.json")
+FILES = ("python_stdlib.zip", "python_stdlib_rest.zip", "numpy_rest.zip", "pyodide-lock.json")
 
 
 class DerivationError(RuntimeError):
@@ -55,7 +59,12 @@ def derive(pyodide: Path, demos: Path, dest: Path) -> dict:
         result = json.loads((work / "result.json").read_text())
         _check(result)
         _write_folder(dest, [work / "out" / name for name in (*FILES, wheel)])
-    return {"traced": result["used"], "rest": len(result["rest"]), "wheel": wheel}
+    return {
+        "traced": result["used"],
+        "rest": len(result["rest"]),
+        "wheel": wheel,
+        "numpy_left_out": result["numpyRest"]["packages"],
+    }
 
 
 def _write_folder(dest: Path, files: list[Path]) -> None:
@@ -85,3 +94,6 @@ def _check(result):
     missed = set(result["usedAfter"]) - kept
     if missed:
         raise DerivationError(f"the derived runtime imported modules the trace did not see: {sorted(missed)}")
+    missed = {f"numpy.{name}" for name in result["numpyAfter"]} & set(result["numpyRest"]["packages"])
+    if missed:
+        raise DerivationError(f"the derived runtime imported numpy subpackages the trace did not see: {sorted(missed)}")

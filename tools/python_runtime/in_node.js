@@ -35,7 +35,7 @@ function traced(pyodide) {
     const why = result.missing ? ` (the trace loads the packages ${TRACED_WITH.join(", ")} alone)` : "";
     throw new Failure(`${result.failure}${why}`);
   }
-  return [result.used, result.computed];
+  return [result.used, result.computed, result.numpy];
 }
 
 (async () => {
@@ -44,15 +44,19 @@ function traced(pyodide) {
   const out = path.join(work, "out");
   fs.mkdirSync(out, { recursive: true });
 
-  const [used, computed] = traced(await python(pyodideDir, TRACED_WITH));
+  const [used, computed, numpyUsed] = traced(await python(pyodideDir, TRACED_WITH));
 
   const compiler = await python(pyodideDir, []);
   compiler.globals.set("used", compiler.toPy(used));
+  compiler.globals.set("numpy_used", compiler.toPy(numpyUsed));
   compiler.globals.set("fallback", fallback);
+  const numpyRest = compiler
+    .runPython(`wheel("/work/in/${numpy.file_name}", "/work/out/${numpy.file_name}", "/work/out/numpy_rest.zip", numpy_used)`)
+    .toJs({ dict_converter: Object.fromEntries });
+  compiler.globals.set("numpy_rest", compiler.toPy(numpyRest));
   const rest = compiler.runPython(`
-stdlib("/work/in/python_stdlib.zip", used, fallback, "/work/out")
+stdlib("/work/in/python_stdlib.zip", used, fallback, "/work/out", numpy_rest)
 `).toJs();
-  compiler.runPython(`wheel("/work/in/${numpy.file_name}", "/work/out/${numpy.file_name}")`);
 
   // The lock file as published, with the derived wheel's sha256: Pyodide checks each wheel against it.
   const wheelSha256 = crypto.createHash("sha256").update(fs.readFileSync(path.join(out, numpy.file_name))).digest("hex");
@@ -66,11 +70,15 @@ stdlib("/work/in/python_stdlib.zip", used, fallback, "/work/out")
   for (const name of ["pyodide.asm.js", "pyodide.asm.wasm"]) fs.copyFileSync(path.join(pyodideDir, name), path.join(check, name));
   for (const name of fs.readdirSync(out)) fs.copyFileSync(path.join(out, name), path.join(check, name));
   const derived = await python(check + "/", TRACED_WITH);
-  const [usedAfter, computedAfter] = traced(derived);
+  const [usedAfter, computedAfter, numpyAfter] = traced(derived);
   const numpyFile = derived.runPython("import numpy; numpy.__file__");
   fs.writeFileSync(
     path.join(work, "result.json"),
-    JSON.stringify({ used, computed, rest, usedAfter, computedAfter, numpyFile, wheelSha256 }, null, 1),
+    JSON.stringify(
+      { used, computed, rest, numpyUsed, numpyRest, usedAfter, computedAfter, numpyAfter, numpyFile, wheelSha256 },
+      null,
+      1,
+    ),
   );
 })().catch((err) => {
   // One line for whoever runs `make mirror`: a Python error's last line says what it was.

@@ -46,7 +46,12 @@ def trace(demo_root):
     del hashlib
     files = [getattr(m, "__file__", None) or "" for m in list(sys.modules.values())]
     used = sorted({f[len(STDLIB) + 1 :] for f in files if f.startswith(STDLIB + "/")})
-    return {"used": used, "computed": computed}
+    return {"used": used, "computed": computed, "numpy": numpy_subpackages()}
+
+
+def numpy_subpackages():
+    """numpy's subpackages imported so far (`numpy.linalg` as "linalg")."""
+    return sorted({name.split(".")[1] for name in sys.modules if name.startswith("numpy.")})
 
 
 def _exercise(module):
@@ -107,10 +112,10 @@ def _compiled(archive, prefix):
     return members
 
 
-def stdlib(source, used, fallback_source, out_dir):
+def stdlib(source, used, fallback_source, out_dir, numpy_rest):
     """The trimmed, precompiled library (`used` plus the fallback) and the rest of it, precompiled.
 
-    Returns the rest's module names.
+    `numpy_rest` is what `wheel` left out of numpy, for the fallback. Returns the rest's module names.
     """
     import hashlib
     import zipfile
@@ -124,22 +129,47 @@ def stdlib(source, used, fallback_source, out_dir):
     with open(f"{out_dir}/python_stdlib_rest.zip", "rb") as f:
         rest_sha256 = hashlib.sha256(f.read()).hexdigest()
     modules = sorted(n[:-4].removesuffix("/__init__").replace("/", ".") for n in rest)
-    fallback = fallback_source.replace('REST_SHA256 = ""', f"REST_SHA256 = {rest_sha256!r}", 1).replace(
-        "REST_MODULES = frozenset()", f"REST_MODULES = frozenset({modules!r})", 1
-    )
+    # Each constant is a line of its own, empty in the source.
+    constants = {
+        'REST_SHA256 = ""': f"REST_SHA256 = {rest_sha256!r}",
+        "REST_MODULES = frozenset()": f"REST_MODULES = frozenset({modules!r})",
+        'NUMPY_REST_SHA256 = ""': f"NUMPY_REST_SHA256 = {numpy_rest['sha256']!r}",
+        "NUMPY_REST_PACKAGES = frozenset()": f"NUMPY_REST_PACKAGES = frozenset({numpy_rest['packages']!r})",
+    }
+    fallback = fallback_source
+    for empty, filled in constants.items():
+        assert fallback.count(f"\n{empty}\n") == 1, empty
+        fallback = fallback.replace(f"\n{empty}\n", f"\n{filled}\n")
     trimmed["sitecustomize.pyc"] = _pyc(fallback.encode(), f"{STDLIB}/sitecustomize.py")
     _write_zip(f"{out_dir}/python_stdlib.zip", trimmed)
     return modules
 
 
-def wheel(source, target):
-    """The wheel with each `.py` precompiled, its RECORD listing the files it now holds."""
+def _numpy_subpackage(name):
+    """ "linalg" for a file of the wheel under numpy/linalg/; None for any other."""
+    parts = name.split("/")
+    return parts[1] if parts[0] == "numpy" and len(parts) > 2 else None
+
+
+def wheel(source, target, rest_target, imported):
+    """The wheel with each `.py` precompiled, its RECORD listing the files it now holds, without numpy's
+    subpackages outside `imported`; those go, precompiled, to a zip of files under site-packages.
+
+    Pyodide compiles every extension module of a wheel when it installs it, so each one left out is less to
+    download and less to compile before the demo is live. Returns {"sha256" of the zip, "packages" in it}.
+    """
     import base64
     import hashlib
     import zipfile
 
     with zipfile.ZipFile(source) as archive:
         members = _compiled(archive, SITE_PACKAGES)
+    left_out = sorted({_numpy_subpackage(n) for n in members} - {None, *imported})
+    rest = {n: d for n, d in members.items() if _numpy_subpackage(n) in left_out}
+    members = {n: d for n, d in members.items() if n not in rest}
+    _write_zip(rest_target, rest)
+    with open(rest_target, "rb") as f:
+        rest_sha256 = hashlib.sha256(f.read()).hexdigest()
     (record,) = [n for n in members if n.endswith(".dist-info/RECORD")]
     lines = []
     for name in sorted(members):
@@ -150,3 +180,4 @@ def wheel(source, target):
         lines.append(f"{name},sha256={digest},{len(members[name])}")
     members[record] = ("\n".join(lines) + "\n").encode()
     _write_zip(target, members)
+    return {"sha256": rest_sha256, "packages": [f"numpy.{name}" for name in left_out]}
