@@ -146,14 +146,20 @@ def stdlib(source, used, fallback_source, out_dir, numpy_rest):
 
 
 def _numpy_subpackage(name):
-    """ "linalg" for a file of the wheel under numpy/linalg/; None for any other."""
+    """The numpy subpackage a file of the wheel is in (numpy/linalg/... is in "linalg"), or None."""
     parts = name.split("/")
     return parts[1] if parts[0] == "numpy" and len(parts) > 2 else None
 
 
+# Files of numpy that Python never reads: for compiling against numpy (C headers, Cython declarations, a
+# static library, pkg-config) and for type checkers (stubs).
+NOT_READ_AT_RUN_TIME = (".h", ".pxd", ".a", ".c", ".pc", ".ini", ".pyi", "/py.typed")
+
+
 def wheel(source, target, rest_target, imported):
     """The wheel with each `.py` precompiled, its RECORD listing the files it now holds, without numpy's
-    subpackages outside `imported`; those go, precompiled, to a zip of files under site-packages.
+    subpackages outside `imported` and the files Python never reads; those go, precompiled, to a zip of files
+    under site-packages.
 
     Pyodide compiles every extension module of a wheel when it installs it, so each one left out is less to
     download and less to compile before the demo is live. Returns {"sha256" of the zip, "packages" in it}.
@@ -165,7 +171,11 @@ def wheel(source, target, rest_target, imported):
     with zipfile.ZipFile(source) as archive:
         members = _compiled(archive, SITE_PACKAGES)
     left_out = sorted({_numpy_subpackage(n) for n in members} - {None, *imported})
-    rest = {n: d for n, d in members.items() if _numpy_subpackage(n) in left_out}
+    rest = {
+        n: d
+        for n, d in members.items()
+        if _numpy_subpackage(n) in left_out or (n.startswith("numpy/") and n.endswith(NOT_READ_AT_RUN_TIME))
+    }
     members = {n: d for n, d in members.items() if n not in rest}
     _write_zip(rest_target, rest)
     with open(rest_target, "rb") as f:
