@@ -39,9 +39,12 @@ class StubWorker:
 
     def tell(self, command: dict) -> None:
         """A command for the latest stub (see stub_worker.js), once it has been asked to load the demo: a
-        command posted before then would reach no one, or no demo."""
+        command posted before then would reach no one, or no demo.
+
+        At least one stub: the page may start its worker after `goto` returns, before this side has seen the
+        worker's script served, and a command posted then would be lost."""
         started = "n => window.__stub.received.filter(r => r.received === 'load').length >= n"
-        self.page.wait_for_function(started, arg=self.served)
+        self.page.wait_for_function(started, arg=max(self.served, 1))
         self.page.evaluate("command => window.__stub.channel.postMessage(command)", command)
 
     def wait_calls(self, count: int) -> None:
