@@ -58,21 +58,6 @@ def test_a_changed_derived_file_is_refused_and_said(page, site, name):
     wait_live(page)
 
 
-def test_a_module_the_trim_left_out_is_fetched_on_first_import(page, site):
-    """A demo that imports more than was traced still runs: the rest of the library arrives once, checked."""
-    source = Path(model.__file__).read_text()
-    seen = []
-    _record(page.context, seen)
-    # A top-level module and a module of a package whose other modules were kept (json).
-    extra = "import json.tool\nimport statistics\n\nassert statistics.mean([1, 2, 6]) == 3\n"
-    patched = source + "\n" + extra
-    page.context.route(DEMO_MODULE, lambda route: route.fulfill(body=patched))
-    page.goto(site + PAGE)
-    wait_live(page)
-    set_weights(page, -2.0, 0.75)
-    assert seen.count("python_stdlib_rest.zip") == 1
-
-
 def _left_out_numpy_import():
     """Code that imports a numpy subpackage the derived wheel left out, one with an extension module if the
     demos leave such a one out, and checks what it computes."""
@@ -86,16 +71,20 @@ def _left_out_numpy_import():
     return f"import {left_out[0]}\n"
 
 
-def test_a_numpy_subpackage_the_wheel_left_out_is_fetched_on_first_import(page, site):
-    """A demo that uses a part of numpy no demo used when the runtime was traced still runs, extension modules
-    included: the rest of numpy arrives once, checked."""
+def test_what_the_trims_left_out_is_fetched_on_first_import(page, site):
+    """A demo that uses more than was traced still runs: the rest of the standard library and the rest of numpy
+    (extension modules included) each arrive once, checked."""
     source = Path(model.__file__).read_text()
     seen = []
     _record(page.context, seen)
-    page.context.route(DEMO_MODULE, lambda route: route.fulfill(body=source + "\n" + _left_out_numpy_import()))
+    # A top-level module and a module of a package whose other modules were kept (json); a part of numpy.
+    extra = "import json.tool\nimport statistics\n\nassert statistics.mean([1, 2, 6]) == 3\n"
+    patched = source + "\n" + extra + _left_out_numpy_import()
+    page.context.route(DEMO_MODULE, lambda route: route.fulfill(body=patched))
     page.goto(site + PAGE)
     wait_live(page)
     set_weights(page, -2.0, 0.75)
+    assert seen.count("python_stdlib_rest.zip") == 1
     assert seen.count("numpy_rest.zip") == 1
 
 
