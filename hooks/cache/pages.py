@@ -44,7 +44,7 @@ from mkdocs.structure.toc import AnchorLink, TableOfContents
 import hooks
 from hooks.authoring import search_view
 from hooks.authoring.site import Page, Site
-from hooks.cache.store import BuildCache
+from hooks.cache.store import BuildCache, _digest
 
 NAMESPACE = "page"
 # Extensions whose output depends only on the page's Markdown and their options: no file, no other page.
@@ -233,7 +233,3 @@ def _canonical(value: Any) -> Any:
     name = f"{getattr(function, '__module__', '')}.{getattr(function, '__qualname__', '')}"
     scalars = {k: v for k, v in getattr(value, "__dict__", {}).items() if isinstance(v, (str, int, float, bool))}
     return [f"{kind.__module__}.{kind.__qualname__}", name, sorted(scalars.items())]
-
-
-def _digest(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()

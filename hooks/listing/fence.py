@@ -61,21 +61,25 @@ def start(site: Site, files: Files) -> None:
     listings = site.state(Build).listings
     root = listings.root
     paths = [
-        (root / found["path"]).resolve()
+        _runnable(root, found["path"])
         for file in files.documentation_pages()
         for found in FENCE.finditer(file.content_string)
     ]
-    wanted = [p for p in paths if root in p.parents and p.suffix in LANGUAGES and p.is_file()]
-    listings.start(wanted, RUN_TIMEOUT_S)
+    listings.start([p for p in paths if p], RUN_TIMEOUT_S)
+
+
+def _runnable(root: Path, written: str) -> Path | None:
+    """The file a listing fence names, when it is one the build runs: a file of the project in a known language."""
+    path = (root / written).resolve()
+    return path if root in path.parents and path.suffix in LANGUAGES and path.is_file() else None
 
 
 def page_inputs(site: Site, markdown: str) -> list:
     """What the page's listings show besides its Markdown: each listed file's key (its source and imports)."""
     listings, found = site.state(Build).listings, []
     for listed in FENCE.finditer(markdown):
-        path = (listings.root / listed["path"]).resolve()
-        usable = listings.root in path.parents and path.suffix in LANGUAGES and path.is_file()
-        found.append(listings.key(path) if usable else listed["path"])
+        path = _runnable(listings.root, listed["path"])
+        found.append(listings.key(path) if path else listed["path"])
     return found
 
 
