@@ -686,6 +686,11 @@ MISTAKES = (
                 "# Demo\n\n/// demo | nope\n///\n",
                 f"docs/page.md:3: there is no demo named 'nope'. Fix: use one of: {DEMOS}; or write the demo in pyscript_demo/demos/nope/demo.py (see the authoring guide, Write a demo).",
             ),
+            Case(
+                "demo-named-by-its-folder",
+                "# Demo\n\n/// demo | logistic_regression\n///\n",
+                "docs/page.md:3: there is no demo named 'logistic_regression'. Fix: did you mean 'logistic-regression'? A demo is named by its folder, with hyphens for underscores.",
+            ),
         ),
     ),
     Mistake(

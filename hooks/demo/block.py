@@ -7,6 +7,7 @@ browser, `pyscript_demo/demo.js` runs the same module in Pyodide, in a Web
 Worker, and swaps in what the demo's `handle` returns as the reader acts.
 """
 
+import difflib
 import logging
 import posixpath
 import xml.etree.ElementTree as etree
@@ -54,13 +55,16 @@ class LiveDemoBlock(SiteBlock):
     def on_create(self, parent: etree.Element) -> etree.Element:
         name = self.argument.strip()
         header = f"/// demo | {name}"
-        if name not in discovery.names():
-            raise self.page.error(
-                header,
-                f"there is no demo named {name!r}.",
-                f"use one of: {', '.join(discovery.names())}; or write the demo in "
-                f"pyscript_demo/demos/{name.replace('-', '_')}/demo.py (see the authoring guide, Write a demo).",
+        names = discovery.names()
+        if name not in names:
+            close = difflib.get_close_matches(name.replace("_", "-"), names, n=1)
+            fix = (
+                f"did you mean {close[0]!r}? A demo is named by its folder, with hyphens for underscores."
+                if close
+                else f"use one of: {', '.join(names)}; or write the demo in "
+                f"pyscript_demo/demos/{name.replace('-', '_')}/demo.py (see the authoring guide, Write a demo)."
             )
+            raise self.page.error(header, f"there is no demo named {name!r}.", fix)
         prepared = self.site.state(Prepared).by_name
         if name not in prepared:
             try:
