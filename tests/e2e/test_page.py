@@ -9,8 +9,6 @@ from playwright.sync_api import expect
 
 from pyscript_demo import logreg
 from tests.e2e.demo_page import (
-    DEMO_MODULE,
-    MODEL_FILE,
     PAGE,
     SLOPE,
     assert_matches_cpython,
@@ -175,41 +173,3 @@ def test_site_works_from_a_sub_path(page, site):
     wait_live(page)
     set_weights(page, 3.0, -1.0)
     assert "KaTeX_Main" in page.eval_on_selector(".katex", "e => getComputedStyle(e).fontFamily")
-
-
-def test_a_wheel_with_the_wrong_hash_is_refused_and_said(page, site):
-    """Pyodide checks numpy's wheel against the sha256 in its lock file: a tampered wheel never runs."""
-
-    def tampered(route):
-        route.fulfill(
-            body=b"not the wheel the lock file pins",
-            headers={"Access-Control-Allow-Origin": "*", "Content-Type": "application/octet-stream"},
-        )
-
-    # The worker fetches the wheel: only a context route sees that request.
-    page.context.route("**/numpy-*.whl", tampered)
-    page.goto(site + PAGE)
-    wait_state(page, "failed")
-    expect(page.locator("[data-status]")).to_contain_text("Python could not start")
-    expect(page.locator("[data-status]")).to_contain_text("numpy")
-    assert page.locator(".lr-figure circle.lr-dot").count() == 7
-    # The same route serving the real wheel (from the mirror) brings the demo up.
-    page.context.unroute("**/numpy-*.whl", tampered)
-    page.click("[data-retry]")
-    wait_live(page)
-
-
-def test_a_missing_demo_module_is_named_and_can_be_retried(page, site):
-    """The demo's modules download while Pyodide starts; a host that lost one gets its name in the status."""
-
-    def missing(route):
-        route.fulfill(status=404, body="gone")
-
-    page.context.route(DEMO_MODULE, missing)
-    page.goto(site + PAGE)
-    wait_state(page, "failed")
-    expect(page.locator("[data-status]")).to_contain_text(f"Python could not start ({MODEL_FILE}: HTTP 404)")
-    assert page.locator(".lr-figure circle.lr-dot").count() == 7
-    page.context.unroute(DEMO_MODULE, missing)
-    page.click("[data-retry]")
-    wait_live(page)
