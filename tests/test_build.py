@@ -6,6 +6,7 @@ import json
 import re
 import subprocess
 import sys
+from html.parser import HTMLParser
 
 import numpy as np
 import pytest
@@ -178,3 +179,51 @@ def test_every_stylesheet_closes_every_rule_it_opens(stylesheet):
 def test_an_unclosed_rule_is_found():
     assert _unclosed("a {\n  color: red;\n\nb { color: blue; }\n") == 1
     assert _unclosed('/* { */ a { content: "}"; }\n') is None
+
+
+class _CodeBlocks(HTMLParser):
+    """A page's code blocks as [wrapper id, [targets of the copy buttons in its `pre`]], and the theme's features."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.blocks: list[list] = []
+        self.features: list[str] = []
+        self._divs: list[bool] = []  # for each open div: whether it is a code block's wrapper
+        self._config = False
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        attributes = dict(attrs)
+        if tag == "div":
+            wrapper = "highlight" in (attributes.get("class") or "").split()
+            self._divs.append(wrapper)
+            if wrapper:
+                self.blocks.append([attributes.get("id"), []])
+        elif tag == "button" and attributes.get("data-md-type") == "copy" and any(self._divs):
+            self.blocks[-1][1].append(attributes.get("data-clipboard-target"))
+        self._config = tag == "script" and attributes.get("id") == "__config"
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "div" and self._divs:
+            self._divs.pop()
+
+    def handle_data(self, data: str) -> None:
+        if self._config:
+            self.features = json.loads(data)["features"]
+            self._config = False
+
+
+def test_every_code_block_has_its_copy_button_in_the_page_as_built(built_site):
+    """The button is there before Material's scripts set the block up (they do once it is in view), and only
+    ours: Material's own would be a second one."""
+    count = 0
+    for path in sorted(built_site.rglob("*.html")):
+        parsed = _CodeBlocks()
+        parsed.feed(path.read_text())
+        ids = [wrapper for wrapper, _ in parsed.blocks]
+        assert len(set(ids)) == len(ids), f"{path}: two code blocks share an id: {ids}"
+        for wrapper, targets in parsed.blocks:
+            assert wrapper and targets == [f"#{wrapper} > pre > code"], f"{path}: {wrapper}: {targets}"
+        if parsed.blocks:
+            assert "content.lazy" in parsed.features and "content.code.copy" not in parsed.features, path
+        count += len(parsed.blocks)
+    assert count >= 20

@@ -8,6 +8,7 @@ import pytest
 from playwright.sync_api import expect
 
 from pyscript_demo import logreg
+from tests.conftest import ROOT
 from tests.e2e.demo_page import (
     PAGE,
     SLOPE,
@@ -118,11 +119,24 @@ def test_without_javascript_the_page_is_complete(browser, network, site):
     page.goto(site + PAGE)
     assert page.locator(".katex").count() > 40
     assert page.locator("[data-listing] code").count() == 2
+    expect(page.locator(".md-code__button").first).to_be_hidden()  # it copies with the scripts only
     assert page.locator(".lr-figure circle.lr-dot").count() == 7
     loss, _, q = logreg.loss_and_grad(logreg.w_start)
     np.testing.assert_allclose([row[0] for row in table(page)], q, rtol=0, atol=1e-12)
     assert float(page.get_attribute(".demo-loss", "data-value")) == pytest.approx(float(loss), abs=1e-12)
     context.close()
+
+
+def test_a_code_blocks_copy_button_copies_the_listed_module_and_says_so(page, without_python, site, context):
+    """The button is in the page as built; Material's scripts copy the block's code and announce it."""
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page.goto(site + PAGE)
+    listing = page.locator('[data-listing="pyscript_demo/logreg.py"]')
+    listing.get_by_role("button", name="Copy to clipboard").first.press("Enter")
+    expect(page.locator(".md-dialog")).to_contain_text("Copied to clipboard")
+    assert (
+        page.evaluate("navigator.clipboard.readText()") == (ROOT / "pyscript_demo" / "logreg.py").read_text().rstrip()
+    )
 
 
 def test_blocked_runtime_leaves_the_page_readable_and_can_retry(page, site, network):
