@@ -42,7 +42,7 @@ from hooks.listing import fence as code_listing
 from hooks.navigation import site_nav
 from hooks.runtime import assets as runtime_assets
 from hooks.runtime import content_policy
-from hooks.theme import copy_buttons, dialog_names
+from hooks.theme import copy_buttons
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -141,7 +141,7 @@ on_page_context = CombinedEvent(_before_search, _after_search)
 def on_post_page(output: str, page: MkDocsPage, config: MkDocsConfig) -> str:
     site = Site.of(config)
     return content_policy.collect(
-        site, runtime_assets.protect(site, dialog_names.add(claim_jsonld.inject(site, output, page)))
+        site, runtime_assets.protect(site, theme.markup(claim_jsonld.inject(site, output, page)))
     )
 
 
@@ -150,7 +150,7 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
     if template_name != "404.html":
         return output_content
     site = Site.of(config)
-    return content_policy.collect(site, runtime_assets.protect(site, dialog_names.add(output_content)))
+    return content_policy.collect(site, runtime_assets.protect(site, theme.markup(output_content)))
 
 
 def on_post_build(config: MkDocsConfig) -> None:

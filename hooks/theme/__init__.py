@@ -1,10 +1,24 @@
 """What the site adds to Material's own markup and rendering: names it lacks, lighter first rendering (code
 blocks set up as they come into view, their copy buttons in the page as built), in-page links that stay on
-their target while the page settles."""
+their target while the page settles, a palette toggle that restyles the page only when the palette changes."""
 
 from hooks.authoring import assets
 from hooks.authoring.site import Site
+from hooks.theme import dialog_names, palette_toggle
 
 
 def configure(site: Site) -> None:
-    assets.publish(site, __file__, "rendering.css", "anchor-landing.js", "scrollable-code.js")
+    assets.publish(
+        site,
+        __file__,
+        "rendering.css",
+        "palette-toggle.css",
+        "anchor-landing.js",
+        "scrollable-code.js",
+        "palette-toggle.js",
+    )
+
+
+def markup(output: str) -> str:
+    """A page (or the 404 template) as Material wrote it, with the site's changes to Material's own markup."""
+    return palette_toggle.take_over(dialog_names.add(output))
