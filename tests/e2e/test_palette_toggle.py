@@ -3,7 +3,8 @@ restyling the page on a load where the palette does not change."""
 
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import PALETTES
+from tests.e2e.conftest import PALETTES, follow_link
+from tests.e2e.demo_page import PAGE
 
 # Every time the page was told to switch palettes, counted from before any of its scripts ran.
 SWITCHES = """
@@ -49,6 +50,13 @@ def test_the_palette_follows_the_browser_then_the_readers_choice_kept_across_vis
     page.keyboard.press("Enter")
     expect(body).to_have_attribute("data-md-color-scheme", PALETTES["dark"])
     assert page.evaluate("document.activeElement.name") == "__palette"
+    # After instant navigation (the same document, the header kept), the toggle still switches.
+    page.wait_for_load_state("networkidle")  # Material follows links instantly once it has the sitemap
+    page.evaluate("window.__sameDocument = true")
+    follow_link(page, site + PAGE)
+    page.locator("form[data-palette-toggle] label:visible").click()
+    expect(body).to_have_attribute("data-md-color-scheme", PALETTES["light"])
+    assert page.evaluate("window.__sameDocument") is True
 
 
 def test_a_load_where_the_palette_does_not_change_switches_nothing(page, without_python, site):
