@@ -42,7 +42,6 @@ from hooks.listing import fence as code_listing
 from hooks.navigation import site_nav
 from hooks.runtime import assets as runtime_assets
 from hooks.runtime import content_policy
-from hooks.theme import copy_buttons
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -118,7 +117,7 @@ def on_page_content(html: str, page: MkDocsPage, config: MkDocsConfig, files: Fi
     site = Site.of(config)
     blocks.check(site.page, html)
     page_cache.keep(site, site.page, code_listing.all_keyed(site.page))
-    return copy_buttons.add(html)
+    return html
 
 
 # Material's search plugin indexes each page at the default priority, 0: it reads the page with the features'

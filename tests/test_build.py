@@ -8,10 +8,12 @@ import subprocess
 import sys
 from html.parser import HTMLParser
 
+import markdown
 import numpy as np
 import pytest
 
 from hooks.formulas import katex_engine
+from hooks.theme import copy_buttons
 from pyscript_demo import logreg
 from pyscript_demo.demos.logistic_regression.demo import demo
 from tests import harness
@@ -70,6 +72,8 @@ def test_the_search_index_reads_a_listing_as_its_plain_code_and_a_demo_as_its_ti
     code, output = _listing(page_html)
     assert f"<pre><code>{html.escape(code, quote=False)}</code></pre>" in indexed
     assert html.escape(output, quote=False) in indexed
+    # Not the listing's highlighted markup read again: its title is not the listing's text (the prose names it).
+    assert indexed.count("pyscript_demo/logreg.py") == indexed.count("<code>pyscript_demo/logreg.py</code>")
     assert html.escape(demo.title, quote=False) in indexed
     first_label = re.search(r"<label[^>]*>([^<]+)</label>", page_html.split('class="live-demo"', 1)[1]).group(1)
     assert first_label not in indexed
@@ -182,24 +186,30 @@ def test_an_unclosed_rule_is_found():
 
 
 class _CodeBlocks(HTMLParser):
-    """A page's code blocks as [wrapper id, [targets of the copy buttons in its `pre`]], and the theme's features."""
+    """A page's code blocks as [wrapper id, [targets of the copy buttons in it], number of `pre > code` in it],
+    and the theme's features."""
 
     def __init__(self) -> None:
         super().__init__()
         self.blocks: list[list] = []
         self.features: list[str] = []
         self._divs: list[bool] = []  # for each open div: whether it is a code block's wrapper
+        self._last = ""  # the last start tag
         self._config = False
 
     def handle_starttag(self, tag: str, attrs: list) -> None:
         attributes = dict(attrs)
+        inside = any(self._divs)
         if tag == "div":
             wrapper = "highlight" in (attributes.get("class") or "").split()
             self._divs.append(wrapper)
             if wrapper:
-                self.blocks.append([attributes.get("id"), []])
-        elif tag == "button" and attributes.get("data-md-type") == "copy" and any(self._divs):
+                self.blocks.append([attributes.get("id"), [], 0])
+        elif inside and tag == "button" and attributes.get("data-md-type") == "copy":
             self.blocks[-1][1].append(attributes.get("data-clipboard-target"))
+        elif inside and tag == "code" and self._last in ("pre", "span"):
+            self.blocks[-1][2] += 1
+        self._last = tag
         self._config = tag == "script" and attributes.get("id") == "__config"
 
     def handle_endtag(self, tag: str) -> None:
@@ -212,18 +222,31 @@ class _CodeBlocks(HTMLParser):
             self._config = False
 
 
+def _assert_one_button_each(html: str, where: str) -> list:
+    parsed = _CodeBlocks()
+    parsed.feed(html)
+    for wrapper, targets, codes in parsed.blocks:
+        assert wrapper and targets == [f"#{wrapper} pre > code"], f"{where}: {wrapper}: {targets}"
+        assert codes == 1, f"{where}: {wrapper} holds {codes} code elements"
+    ids = [wrapper for wrapper, _, _ in parsed.blocks]
+    assert len(set(ids)) == len(ids), f"{where}: two code blocks share an id: {ids}"
+    return parsed
+
+
 def test_every_code_block_has_its_copy_button_in_the_page_as_built(built_site):
     """The button is there before Material's scripts set the block up (they do once it is in view), and only
     ours: Material's own would be a second one."""
     count = 0
     for path in sorted(built_site.rglob("*.html")):
-        parsed = _CodeBlocks()
-        parsed.feed(path.read_text())
-        ids = [wrapper for wrapper, _ in parsed.blocks]
-        assert len(set(ids)) == len(ids), f"{path}: two code blocks share an id: {ids}"
-        for wrapper, targets in parsed.blocks:
-            assert wrapper and targets == [f"#{wrapper} > pre > code"], f"{path}: {wrapper}: {targets}"
+        parsed = _assert_one_button_each(path.read_text(), str(path))
         if parsed.blocks:
             assert "content.lazy" in parsed.features and "content.code.copy" not in parsed.features, path
         count += len(parsed.blocks)
     assert count >= 20
+
+
+@pytest.mark.parametrize("options", ["", 'title="a.py"', 'linenums="1"', 'title="a.py" linenums="1"'])
+def test_a_code_block_with_a_title_or_line_numbers_gets_its_button_too(options):
+    source = f"```py {options}\nx = 1\ny = 2\n```\n\nText.\n\n```text\nplain\n```\n"
+    html = copy_buttons.add(markdown.markdown(source, extensions=["pymdownx.superfences", "pymdownx.highlight"]))
+    assert len(_assert_one_button_each(html, options).blocks) == 2

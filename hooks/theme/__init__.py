@@ -4,7 +4,7 @@ their target while the page settles, a palette toggle that restyles the page onl
 
 from hooks.authoring import assets
 from hooks.authoring.site import Site
-from hooks.theme import dialog_names, palette_toggle
+from hooks.theme import copy_buttons, dialog_names, palette_toggle
 
 
 def configure(site: Site) -> None:
@@ -21,4 +21,4 @@ def configure(site: Site) -> None:
 
 def markup(output: str) -> str:
     """A page (or the 404 template) as Material wrote it, with the site's changes to Material's own markup."""
-    return palette_toggle.take_over(dialog_names.add(output))
+    return copy_buttons.add(palette_toggle.take_over(dialog_names.add(output)))

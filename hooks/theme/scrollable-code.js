@@ -6,7 +6,14 @@
 // stop in the Tab order, by Material's own rule (a block that scrolls, where the pointer can hover), so
 // what Material sets later agrees.
 (() => {
-  const idle = window.requestIdleCallback || ((run) => setTimeout(() => run({ timeRemaining: () => 5 }), 1));
+  // Where the browser has no idle callbacks, a few milliseconds of each task.
+  const idle =
+    window.requestIdleCallback ||
+    ((run) =>
+      setTimeout(() => {
+        const end = performance.now() + 5;
+        run({ timeRemaining: () => Math.max(0, end - performance.now()) });
+      }, 1));
 
   function reachable() {
     if (!matchMedia("(hover)").matches) return;

@@ -224,7 +224,7 @@ PALETTES = {"light": "default", "dark": "slate"}
 
 
 def set_palette(page, scheme):
-    """An open page in `scheme`'s palette: the browser's preference, and Material's palette toggle (the page
+    """An open page in `scheme`'s palette: the browser's preference, and the palette toggle (the page
     takes the preference's palette when it loads, and a reader's toggle after)."""
     page.emulate_media(color_scheme=scheme)
     body = page.locator("body")

@@ -119,6 +119,7 @@ def test_without_javascript_the_page_is_complete(browser, network, site):
     page.goto(site + PAGE)
     assert page.locator(".katex").count() > 40
     assert page.locator("[data-listing] code").count() == 2
+    expect(page.locator("[data-listing] .md-code__button")).to_have_count(2)
     expect(page.locator(".md-code__button").first).to_be_hidden()  # it copies with the scripts only
     assert page.locator(".lr-figure circle.lr-dot").count() == 7
     loss, _, q = logreg.loss_and_grad(logreg.w_start)

@@ -49,7 +49,7 @@ def test_the_palette_follows_the_browser_then_the_readers_choice_kept_across_vis
     page.locator("form[data-palette-toggle] input:checked").focus()
     page.keyboard.press("Enter")
     expect(body).to_have_attribute("data-md-color-scheme", PALETTES["dark"])
-    assert page.evaluate("document.activeElement.name") == "__palette"
+    assert page.evaluate("document.activeElement.dataset.mdColorScheme") == PALETTES["dark"]
     # After instant navigation (the same document, the header kept), the toggle still switches.
     page.wait_for_load_state("networkidle")  # Material follows links instantly once it has the sitemap
     page.evaluate("window.__sameDocument = true")
