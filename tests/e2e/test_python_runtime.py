@@ -64,7 +64,7 @@ START_FAULTS = [
     # Pyodide checks numpy's wheel against the sha256 in its lock file: a tampered wheel never runs.
     ("**/numpy-*.whl", _not_the_wheel, "numpy"),
     # The demo's modules download while Pyodide starts; a host that lost one gets its name said.
-    (DEMO_MODULE, _gone, f"({MODEL_FILE}: HTTP 404)"),
+    (DEMO_MODULE, _gone, f"Python could not start ({MODEL_FILE}: HTTP 404)"),
 ]
 
 
