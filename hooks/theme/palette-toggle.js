@@ -10,13 +10,7 @@
   if (!form) return;
   const inputs = [...form.querySelectorAll("input[name=__palette]")];
   const lightPreferred = matchMedia("(prefers-color-scheme: light)");
-  const meta = (name) => {
-    const element = document.createElement("meta");
-    element.name = name;
-    document.head.append(element);
-    return element;
-  };
-  const themeColor = meta("theme-color");
+  const themeColor = document.head.appendChild(Object.assign(document.createElement("meta"), { name: "theme-color" }));
   let current = -1;
 
   function colors(input) {
