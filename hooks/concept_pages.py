@@ -27,7 +27,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkDocsPage
 
 from hooks import theme
-from hooks.authoring import assets, blocks, search_view
+from hooks.authoring import assets, blocks, page_ids, search_view
 from hooks.authoring.site import Site
 from hooks.cache import pages as page_cache
 from hooks.cache import templates as template_cache
@@ -113,9 +113,10 @@ def on_page_markdown(markdown: str, page: MkDocsPage, config: MkDocsConfig, **kw
 
 
 def on_page_content(html: str, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
-    # Every claim and panel read from the Markdown must have made it onto the page.
+    # Every claim and panel read from the Markdown must have made it onto the page, and no id twice.
     site = Site.of(config)
     blocks.check(site.page, html)
+    page_ids.check(site.page, html)
     page_cache.keep(site, site.page, code_listing.all_keyed(site.page))
     return html
 

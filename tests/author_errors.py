@@ -146,6 +146,8 @@ def _kit_line(call: str) -> int:
     raise AssertionError(f"{call} raised nothing")
 
 
+# The demo oops with a slider of its field `n`: its input's id is `oops-n`.
+ONE_SLIDER = {OOPS: oops()[OOPS].replace('kit.Button("Go", go)', 'kit.Slider("n", "N", go, min=0, max=1, step=1)')}
 BAD_POINTS = "kit.Plot((0, 1), (0, 1)).points([1], [1, 2])"
 LAMBDA_ACTION = "lambda state: state"
 
@@ -839,7 +841,7 @@ MISTAKES = (
     ),
     Mistake(
         "a control the page cannot call or show: a lambda action, an action named `view`, two actions of one "
-        "name, an input showing a field the state lacks",
+        "name, an input showing a field the state lacks, two inputs of one key",
         (
             Case(
                 "demo-lambda-action",
@@ -875,6 +877,50 @@ MISTAKES = (
                         'kit.Button("Go", go)', '\n    kit.Slider("m", "M", go, min=0, max=1, step=1),\n'
                     )
                 },
+            ),
+            Case(
+                "demo-inputs-share-a-key",
+                DEMO_PAGE,
+                "docs/page.md:3: demo 'oops': pyscript_demo/demos/oops/demo.py:21: the number 'n' and the slider on line 20 share the key 'n', which names an input on the page. Fix: keep one (a slider has its own field for an exact value), or give this one another key and `value=` a function of the state that computes what it shows.",
+                files={
+                    OOPS: oops()[OOPS].replace(
+                        'kit.Button("Go", go)',
+                        '\n    kit.Slider("n", "N", go, min=0, max=1, step=1),\n    kit.Number("n", "N, typed", go),\n',
+                    )
+                },
+            ),
+        ),
+    ),
+    Mistake(
+        "a grounding panel placed twice",
+        (
+            Case(
+                "grounding-panel-twice",
+                "Intro.\n\n/// claim-review\n///\n\nText.\n\n/// claim-review\n///\n",
+                "docs/page.md:8: `/// claim-review` is on the page twice, here and on line 3. Fix: remove one: the panel lists the whole page wherever it stands.",
+            ),
+        ),
+    ),
+    Mistake(
+        "an id on two elements of a page: a heading's and a block's (a learning panel's heading, a demo's input), "
+        "or one written in raw HTML",
+        (
+            Case(
+                "id-of-heading-and-panel",
+                "Intro.\n\n## Storyboard { #storyboard }\n\n" + STORY,
+                "docs/page.md:3: the id 'storyboard' is on two elements of the page: the heading 'Storyboard' and the heading 'Mechanism Storyboard' of the `/// storyboard` block; a link or a label reaches only the first. Fix: give the heading 'Storyboard' an id of its own after its text: `{ #another-id }`.",
+            ),
+            Case(
+                "id-of-heading-and-demo-input",
+                "# Demo\n\n## Oops n\n\n/// demo | oops\n///\n",
+                "docs/page.md:3: the id 'oops-n' is on two elements of the page: the heading 'Oops n' and the <input> of the demo 'oops'; a link or a label reaches only the first. Fix: give the heading 'Oops n' an id of its own after its text: `{ #another-id }`.",
+                files=ONE_SLIDER,
+            ),
+            Case(
+                "id-of-raw-html-and-demo-input",
+                '# Demo\n\n<p id="oops-n">A note.</p>\n\n/// demo | oops\n///\n',
+                "docs/page.md:5: the id 'oops-n' is on two elements of the page: the <p> and the <input> of the demo 'oops'; a link or a label reaches only the first. Fix: give one of them another id; a demo's inputs are `PREFIX-KEY`, and `kit.Demo(prefix=...)` sets PREFIX (the demo's name by default).",
+                files=ONE_SLIDER,
             ),
         ),
     ),

@@ -29,7 +29,16 @@ AREA = """## After The First Pass { #after-the-first-pass }
 def place(page: Page, markdown: str) -> str:
     """`markdown`, with the panels the page needs but does not place added at its end."""
     names = {SourceGrounding.NAME, ClaimReview.NAME}
-    placed = {header.name for header in find_bare_blocks(page, names)}
+    first: dict[str, int] = {}
+    for header in find_bare_blocks(page, names):
+        line = first.setdefault(header.name, header.line)
+        if line != header.line:
+            raise page.error_at(
+                header.line,
+                f"`/// {header.name}` is on the page twice, here and on line {line}.",
+                "remove one: the panel lists the whole page wherever it stands.",
+            )
+    placed = set(first)
     needed = {SourceGrounding.NAME: page.state(PageSources).numbers, ClaimReview.NAME: of_page(page.site, page.src_uri)}
     missing = [name for name, content in needed.items() if content and name not in placed]
     if not missing:

@@ -215,14 +215,28 @@ class Demo:
         self.actions.setdefault(name, (fn, control.coerce))
 
     def _check_keys(self) -> None:
-        """An input shows a field of the state (or what its `value` computes): refuse a key that is neither."""
+        """An input shows a field of the state (or what its `value` computes): refuse a key that is neither, and
+        a key two inputs share, since the key makes the input's id (or its radio group's name) on the page."""
         fields = [f.name for f in dataclasses.fields(self.state_type)]
+        inputs: dict[str, Any] = {}
         for control in self.controls:
-            if isinstance(control, (Slider, Number, Choice)) and control.value is None and control.key not in fields:
+            if not isinstance(control, (Slider, Number, Choice)):
+                continue
+            kind = type(control).__name__.lower()
+            if control.value is None and control.key not in fields:
                 raise DeclarationError(
-                    f"the {type(control).__name__.lower()} {control.key!r} shows the state's field {control.key!r}, "
+                    f"the {kind} {control.key!r} shows the state's field {control.key!r}, "
                     f"which {self.state_type.__name__} does not have (its fields: {', '.join(fields)})",
                     "name one of them, or give `value=` a function of the state that computes what it shows",
+                    control,
+                )
+            first = inputs.setdefault(control.key, control)
+            if first is not control:
+                raise DeclarationError(
+                    f"the {kind} {control.key!r} and the {type(first).__name__.lower()} on line "
+                    f"{first.declared_at[1]} share the key {control.key!r}, which names an input on the page",
+                    "keep one (a slider has its own field for an exact value), or give this one another key "
+                    "and `value=` a function of the state that computes what it shows",
                     control,
                 )
 

@@ -34,6 +34,10 @@ def set_threshold(state, value):
     return replace(state, threshold=min(max(value, 0.0), 1.0), revealed=False)
 
 
+def set_percent(state, value):
+    return set_threshold(state, value / 100)
+
+
 def pick(state, index):
     return replace(state, picked=index, revealed=False)
 
@@ -100,7 +104,16 @@ demo = kit.Demo(
     layout=[
         kit.Figure("scores", histogram),
         kit.Slider("threshold", "Threshold", set_threshold, min=0, max=1, step=0.05),
-        kit.Number("threshold", "Threshold, typed", set_threshold, min=0, max=1, step=0.01),
+        kit.Number(
+            "percent",
+            "Threshold, in percent",
+            set_percent,
+            min=0,
+            max=100,
+            step=1,
+            digits=0,
+            value=lambda s: s.threshold * 100,
+        ),
         kit.Choice("picked", "Pick a point", pick, [(i, f"{s:g}") for i, s in enumerate(sample)]),
         kit.Choice("guess", "Is it above the threshold or below?", guess, [("above", "above"), ("below", "below")]),
         kit.Row(
