@@ -1,5 +1,6 @@
 """The built page: KaTeX for every formula, the real listing and its real output, the static demo."""
 
+import base64
 import hashlib
 import html
 import json
@@ -13,7 +14,7 @@ import numpy as np
 import pytest
 
 from hooks.formulas import katex_engine
-from hooks.theme import copy_buttons
+from hooks.theme import copy_buttons, stylesheet_urls
 from pyscript_demo import logreg
 from pyscript_demo.demos.logistic_regression.demo import demo
 from tests import harness
@@ -152,6 +153,22 @@ def test_the_features_stylesheets_and_scripts_reach_the_page_as_one_of_each(buil
             assert feature.read_text() in text, feature
     assert not re.search(r'(?:href|src)="(?:\.\./)*assets/concepts/(?!site\.)', page_html)
     assert page_html.index("katex.min.css") < page_html.index("assets/concepts/site.")
+
+
+def test_each_relative_stylesheet_link_is_made_absolute_before_the_themes_script_starts(built_site):
+    """The site's script runs after each such link and before the theme's bundle, and the policy lets it run."""
+    script = f"<script>{stylesheet_urls.SCRIPT}</script>"
+    digest = base64.b64encode(hashlib.sha256(stylesheet_urls.SCRIPT.encode()).digest()).decode()
+    assert f"'sha256-{digest}'" in (built_site / "_headers").read_text()
+    count = 0
+    for path in sorted(built_site.rglob("*.html")):
+        html = path.read_text()
+        bundle, head_end = html.index("/javascripts/bundle."), html.index("</head>")
+        for link in re.finditer(r'<link rel="stylesheet" href="(?!https?:|//)[^"]*"[^>]*>', html):
+            end = head_end if link.start() < head_end else bundle
+            assert script in html[link.end() : end], (path, link.group())
+            count += 1
+    assert count >= 20
 
 
 def _unclosed(css: str) -> int | None:

@@ -42,12 +42,24 @@ new PerformanceObserver((list) => {
 """
 
 
-def test_no_page_moves_under_the_reader_while_it_loads_on_a_phone(page, without_python, site):
+# Every stylesheet link whose href changed once the theme's script was running: the sheet is loaded again
+# and the whole page restyled (hooks/theme/stylesheet_urls.py changes them while the page is parsed).
+RECORD_RELOADED_SHEETS = """
+window.__reloadedSheets = [];
+new MutationObserver((records) => {
+  if (!document.querySelector('script[src*="/javascripts/bundle."]')) return;
+  for (const r of records) if (r.target.rel === "stylesheet") window.__reloadedSheets.push(r.oldValue);
+}).observe(document, { subtree: true, attributes: true, attributeFilter: ["href"], attributeOldValue: true });
+"""
+
+
+def test_no_page_moves_or_reloads_a_stylesheet_while_it_loads_on_a_phone(page, without_python, site):
     """Lighthouse's phone screen; every page of the sitemap, the generated area indexes included. A block
     laid out at a placeholder size, or a control shown by a script, would push the text the reader is
-    reading."""
+    reading; a stylesheet loaded again would restyle the whole page while the phone's CPU is busiest."""
     page.set_viewport_size({"width": 412, "height": 823})
     page.add_init_script(RECORD_SHIFTS)
+    page.add_init_script(RECORD_RELOADED_SHEETS)
     sitemap = page.request.get(site + "sitemap.xml").text()
     paths = [urlparse(loc).path.lstrip("/") for loc in re.findall(r"<loc>([^<]+)</loc>", sitemap)]
     assert "" in paths and len(paths) >= 5
@@ -57,6 +69,11 @@ def test_no_page_moves_under_the_reader_while_it_loads_on_a_phone(page, without_
         page.wait_for_timeout(300)
         shifts = page.evaluate("window.__shifts")
         assert sum(shift["value"] for shift in shifts) < 0.005, (path, shifts)
+        # Material has made the page's relative URLs absolute (its icon's, which the site leaves to it), but
+        # no stylesheet's was left for it.
+        assert page.locator("link[rel=icon]").get_attribute("href").startswith(site), path
+        assert page.evaluate("window.__reloadedSheets") == [], path
+        assert page.evaluate("[...document.querySelectorAll('link[rel=stylesheet]')].every((l) => l.sheet)"), path
 
 
 # Every (state, progress value or None while hidden, status text) the demo shows, in order, from the start.
