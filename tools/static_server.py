@@ -11,6 +11,7 @@ import functools
 import gzip
 import io
 import ssl
+import sys
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -18,6 +19,13 @@ from typing import ClassVar
 
 # What hosts compress: text and WebAssembly; zips, wheels, fonts and images are compressed already.
 COMPRESSIBLE = {".html", ".css", ".js", ".mjs", ".json", ".svg", ".xml", ".txt", ".py", ".wasm", ".map"}
+
+
+class _Server(ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        # A browser leaving a page drops the downloads it no longer needs: normal, and not worth a traceback.
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
 
 
 class StaticServer:
@@ -66,7 +74,7 @@ class StaticServer:
                 server.missing.append(self.path)
                 super().send_error(code, *args, **kwargs)
 
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(docroot)))
+        self.httpd = _Server(("127.0.0.1", 0), functools.partial(Handler, directory=str(docroot)))
         if tls:
             # The handshake happens in the request's own thread, not in the loop that accepts connections.
             self.httpd.socket = tls.wrap_socket(self.httpd.socket, server_side=True, do_handshake_on_connect=False)
