@@ -1,14 +1,12 @@
 """Reading and driving the Logistic Regression demo the way a reader does, and CPython's expectations."""
 
 import json
-from pathlib import Path
 
 import numpy as np
 import pytest
 from playwright.sync_api import expect
 
 from pyscript_demo import logreg
-from pyscript_demo.demos.logistic_regression import model
 from pyscript_demo.demos.logistic_regression.model import MISCLASSIFIED, OVERCONFIDENT, PULLED
 
 PAGE = "machine-learning/logistic-regression/"
@@ -121,18 +119,8 @@ MODEL_FILE = "model.py"
 DEMO_MODULE = "**/pyscript_demo/demos/logistic_regression/" + MODEL_FILE
 
 
-def serve_demo_module(page, patch):
-    """Serve model.py as `patch` (a function of its source) makes it, as if the demo's Python had a bug."""
-    patched = patch(Path(model.__file__).read_text())
-    page.route(DEMO_MODULE, lambda route: route.fulfill(body=patched))
-
-
-def replace_train(page, body):
-    """Serve a model.py whose `train` is `body`."""
-
-    def patch(source):
-        start = source.index("def train(state, count):")
-        end = source.index("\n# The reader's actions")
-        return source[:start] + body + "\n" + source[end:]
-
-    serve_demo_module(page, patch)
+def with_train(source, body):
+    """model.py's source with `train` replaced by `body`, as if the demo's Python had a bug."""
+    start = source.index("def train(state, count):")
+    end = source.index("\n# The reader's actions")
+    return source[:start] + body + "\n" + source[end:]

@@ -12,17 +12,14 @@ from pyscript_demo import logreg
 from tests.e2e.conftest import assert_network_clean, set_palette
 from tests.e2e.demo_page import (
     BIAS,
-    PAGE,
     SLOPE,
     SLOPE_EXACT,
     assert_matches_cpython,
     expected_direction,
     loss_history,
-    replace_train,
     reset,
     set_weights,
     wait_live,
-    wait_state,
     wait_weights,
     weights,
 )
@@ -198,21 +195,3 @@ def test_the_whole_lesson_by_keyboard_alone(live_page):
     expect(page.get_by_role("slider", name="Bias (b)")).to_have_id(BIAS[1:])
     outline = page.eval_on_selector(":focus", "e => getComputedStyle(e).outlineStyle")
     assert outline != "none"
-
-
-BROKEN_TRAIN = "def train(state, count):\n    raise RuntimeError('the demo broke')\n"
-
-
-def test_a_python_exception_is_shown_and_contained(page, site):
-    replace_train(page, BROKEN_TRAIN)
-    page.goto(site + PAGE)
-    wait_live(page)
-    page.click("button[data-action=step][data-value='1']")
-    wait_state(page, "error")
-    # The last line of Python's traceback, as the reader should see it (Retry: tests/e2e/test_bridge.py).
-    expect(page.locator("[data-status]")).to_have_text(
-        "The demo's Python raised an error: RuntimeError: the demo broke. "
-        "The last good figure is shown; try again to restart Python."
-    )
-    expect(page.locator("[data-retry]")).to_be_visible()
-    assert page.locator(".lr-figure circle.lr-dot").count() == 7

@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 
 from hooks.runtime import lock
 from pyscript_demo.demos.logistic_regression import model
-from tests.e2e.demo_page import DEMO_MODULE, MODEL_FILE, PAGE, set_weights, wait_live, wait_state
+from tests.e2e.demo_page import DEMO_MODULE, MODEL_FILE, PAGE, set_weights, wait_live, wait_state, with_train
 
 DERIVED = "**/runtime/python-*/"
 
@@ -56,36 +56,32 @@ def _gone(route):
     route.fulfill(status=404, body="gone")
 
 
-# What can go wrong while Python starts, in the order a reader meets them below: (the requests it changes, how,
-# what the status then says). The worker fetches these: only a context route sees its requests.
+def _needing_the_rest_of_numpy(route):
+    route.fulfill(body=Path(model.__file__).read_text() + "\n" + _left_out_numpy_import())
+
+
+# What can go wrong while Python starts, in the order a reader meets them below: (the requests it changes and
+# how, what the status then says). The worker fetches these: only a context route sees its requests.
 START_FAULTS = [
-    (DERIVED + "python_stdlib.zip", _changed, "python_stdlib.zip: download failed or its integrity check did not pass"),
-    (DERIVED + "pyodide-lock.json", _changed, "pyodide-lock.json: download failed or its integrity check did not pass"),
+    (
+        [(DERIVED + "python_stdlib.zip", _changed)],
+        "python_stdlib.zip: download failed or its integrity check did not pass",
+    ),
+    (
+        [(DERIVED + "pyodide-lock.json", _changed)],
+        "pyodide-lock.json: download failed or its integrity check did not pass",
+    ),
     # Pyodide checks numpy's wheel against the sha256 in its lock file: a tampered wheel never runs.
-    ("**/numpy-*.whl", _not_the_wheel, "numpy"),
+    ([("**/numpy-*.whl", _not_the_wheel)], "numpy"),
     # The demo's modules download while Pyodide starts; a host that lost one gets its name said.
-    (DEMO_MODULE, _gone, f"Python could not start ({MODEL_FILE}: HTTP 404)"),
+    ([(DEMO_MODULE, _gone)], f"Python could not start ({MODEL_FILE}: HTTP 404)"),
+    # A demo importing a part of numpy the derived wheel left out fetches the rest of numpy, checked.
+    (
+        [(DEMO_MODULE, _needing_the_rest_of_numpy), (DERIVED + "numpy_rest.zip", _changed)],
+        "numpy_rest.zip does not match its sha256",
+    ),
 ]
-
-
-def test_each_fault_at_start_is_said_and_retry_starts_afresh(page, site):
-    """A changed derived file, a wheel its lock file does not pin, a lost demo module: each stops Python's start
-    and is said, the static page stays, and Retry starts again from the beginning: it meets the next fault
-    (so the one before was fetched afresh), and once none is left the demo comes up."""
-    for n, (url, fault, said) in enumerate(START_FAULTS):
-        page.context.route(url, fault)
-        if n == 0:
-            page.goto(site + PAGE)
-        else:
-            page.click("[data-retry]")
-        wait_state(page, "failed")
-        status = page.locator("[data-status]")
-        expect(status).to_contain_text("Python could not start")
-        expect(status).to_contain_text(said)
-        assert page.locator(".lr-figure circle.lr-dot").count() == 7
-        page.context.unroute(url, fault)
-    page.click("[data-retry]")
-    wait_live(page)
+BROKEN_TRAIN = "def train(state, count):\n    raise RuntimeError('the demo broke')\n"
 
 
 def _left_out_numpy_import():
@@ -101,28 +97,47 @@ def _left_out_numpy_import():
     return f"import {left_out[0]}\n"
 
 
-def test_what_the_trims_left_out_is_fetched_on_first_import(page, site):
-    """A demo that uses more than was traced still runs: the rest of the standard library and the rest of numpy
-    (extension modules included) each arrive once, checked."""
-    source = Path(model.__file__).read_text()
+def test_each_fault_at_start_is_said_then_a_demo_needing_more_runs_and_its_exception_is_contained(page, site):
+    """One reader's visit, one cold start of Python for each step (each costs seconds, so they share a page).
+
+    A changed derived file, a wheel its lock file does not pin, a lost demo module, a changed rest of numpy:
+    each stops Python's start and is said, the static page stays, and Retry starts again from the beginning:
+    it meets the next fault, so the one before was fetched afresh. Once none is left, a demo that uses more
+    than the trims kept still runs: the rest of the standard library and the rest of numpy (extension modules
+    included) each arrive once, checked, and the numbers are CPython's. Then the demo's own Python raises:
+    the error is said, the last good figure stays, and Retry is offered."""
+    dots = page.locator(".lr-figure circle.lr-dot")
+    status = page.locator("[data-status]")
+    for n, (routes, said) in enumerate(START_FAULTS):
+        for url, fault in routes:
+            page.context.route(url, fault)
+        if n == 0:
+            page.goto(site + PAGE)
+        else:
+            page.click("[data-retry]")
+        wait_state(page, "failed")
+        expect(status).to_contain_text("Python could not start")
+        expect(status).to_contain_text(said)
+        assert dots.count() == 7
+        for url, fault in routes:
+            page.context.unroute(url, fault)
     seen = []
     _record(page.context, seen)
     # A top-level module and a module of a package whose other modules were kept (json); a part of numpy.
     extra = "import json.tool\nimport statistics\n\nassert statistics.mean([1, 2, 6]) == 3\n"
-    patched = source + "\n" + extra + _left_out_numpy_import()
+    patched = with_train(Path(model.__file__).read_text(), BROKEN_TRAIN) + "\n" + extra + _left_out_numpy_import()
     page.context.route(DEMO_MODULE, lambda route: route.fulfill(body=patched))
-    page.goto(site + PAGE)
+    page.click("[data-retry]")
     wait_live(page)
     set_weights(page, -2.0, 0.75)
     assert seen.count("python_stdlib_rest.zip") == 1
     assert seen.count("numpy_rest.zip") == 1
-
-
-def test_a_changed_rest_of_numpy_is_refused_and_said(page, site):
-    source = Path(model.__file__).read_text()
-    page.context.route(DEMO_MODULE, lambda route: route.fulfill(body=source + "\n" + _left_out_numpy_import()))
-    page.context.route(DERIVED + "numpy_rest.zip", _changed)
-    page.goto(site + PAGE)
-    wait_state(page, "failed")
-    expect(page.locator("[data-status]")).to_contain_text("numpy_rest.zip does not match its sha256")
-    assert page.locator(".lr-figure circle.lr-dot").count() == 7
+    page.click("button[data-action=step][data-value='1']")
+    wait_state(page, "error")
+    # The last line of Python's traceback, as the reader should see it (Retry: tests/e2e/test_bridge.py).
+    expect(status).to_have_text(
+        "The demo's Python raised an error: RuntimeError: the demo broke. "
+        "The last good figure is shown; try again to restart Python."
+    )
+    expect(page.locator("[data-retry]")).to_be_visible()
+    assert dots.count() == 7
