@@ -879,9 +879,34 @@ MISTAKES = (
                 },
             ),
             Case(
+                "demo-inputs-share-a-key-across-files",
+                DEMO_PAGE,
+                "docs/page.md:3: demo 'oops': pyscript_demo/demos/oops/demo.py:22: the number 'n' and the slider 'n' (model.py:8) both name an input 'n' on the page. Fix: keep one (a slider has its own field for an exact value), or give this one another key and `value=` a function of the state that computes what it shows.",
+                files={
+                    OOPS: oops("from pyscript_demo.demos.oops import model\n")[OOPS].replace(
+                        'kit.Button("Go", go)', '\n    model.SLIDER,\n    kit.Number("n", "N, typed", model.go),\n'
+                    ),
+                    "pyscript_demo/demos/oops/model.py": (
+                        "from pyscript_demo import kit\n\n\ndef go(state, value):\n    return state\n\n\n"
+                        'SLIDER = kit.Slider("n", "N", go, min=0, max=1, step=1)\n'
+                    ),
+                },
+            ),
+            Case(
+                "demo-input-named-like-an-exact-field",
+                DEMO_PAGE,
+                "docs/page.md:3: demo 'oops': pyscript_demo/demos/oops/demo.py:21: the number 'n-exact' and the slider 'n' (line 20) both name an input 'n-exact' on the page. Fix: keep one (a slider has its own field for an exact value), or give this one another key and `value=` a function of the state that computes what it shows.",
+                files={
+                    OOPS: oops()[OOPS].replace(
+                        'kit.Button("Go", go)',
+                        '\n    kit.Slider("n", "N", go, min=0, max=1, step=1),\n    kit.Number("n-exact", "N", go, value=lambda s: s.n),\n',
+                    )
+                },
+            ),
+            Case(
                 "demo-inputs-share-a-key",
                 DEMO_PAGE,
-                "docs/page.md:3: demo 'oops': pyscript_demo/demos/oops/demo.py:21: the number 'n' and the slider on line 20 share the key 'n', which names an input on the page. Fix: keep one (a slider has its own field for an exact value), or give this one another key and `value=` a function of the state that computes what it shows.",
+                "docs/page.md:3: demo 'oops': pyscript_demo/demos/oops/demo.py:21: the number 'n' and the slider 'n' (line 20) both name an input 'n' on the page. Fix: keep one (a slider has its own field for an exact value), or give this one another key and `value=` a function of the state that computes what it shows.",
                 files={
                     OOPS: oops()[OOPS].replace(
                         'kit.Button("Go", go)',
@@ -903,7 +928,7 @@ MISTAKES = (
     ),
     Mistake(
         "an id on two elements of a page: a heading's and a block's (a learning panel's heading, a demo's input), "
-        "or one written in raw HTML",
+        "one written in attributes or raw HTML, or a demo shown twice",
         (
             Case(
                 "id-of-heading-and-panel",
@@ -917,9 +942,19 @@ MISTAKES = (
                 files=ONE_SLIDER,
             ),
             Case(
+                "id-written-twice",
+                "Intro.\n\nOne.\n{: #x }\n\nTwo.\n{: #x }\n",
+                "docs/page.md:7: the id 'x' is on two elements of the page: the <p> and the <p>; a link or a label reaches only the first. Fix: give this one another id: the first is on line 4.",
+            ),
+            Case(
+                "demo-shown-twice",
+                "# Demo\n\n/// demo | logistic-regression\n///\n\n/// demo | logistic-regression\n///\n",
+                "docs/page.md:6: the demo 'logistic-regression' is on the page twice, here and on line 3. Fix: show it once: both would have the same inputs, with the same ids.",
+            ),
+            Case(
                 "id-of-raw-html-and-demo-input",
                 '# Demo\n\n<p id="oops-n">A note.</p>\n\n/// demo | oops\n///\n',
-                "docs/page.md:5: the id 'oops-n' is on two elements of the page: the <p> and the <input> of the demo 'oops'; a link or a label reaches only the first. Fix: give one of them another id; a demo's inputs are `PREFIX-KEY`, and `kit.Demo(prefix=...)` sets PREFIX (the demo's name by default).",
+                "docs/page.md:3: the id 'oops-n' is on two elements of the page: the <p> and the <input> of the demo 'oops'; a link or a label reaches only the first. Fix: change the id written on this line: the other is the page's own (a demo's inputs are `PREFIX-KEY`, PREFIX its name or `kit.Demo(prefix=...)`).",
                 files=ONE_SLIDER,
             ),
         ),

@@ -24,7 +24,7 @@ COMPRESSIBLE = {".html", ".css", ".js", ".mjs", ".json", ".svg", ".xml", ".txt",
 class _Server(ThreadingHTTPServer):
     def handle_error(self, request, client_address):
         # A browser leaving a page drops the downloads it no longer needs: normal, and not worth a traceback.
-        if not isinstance(sys.exc_info()[1], ConnectionError):
+        if not isinstance(sys.exc_info()[1], (ConnectionError, ssl.SSLEOFError)):
             super().handle_error(request, client_address)
 
 

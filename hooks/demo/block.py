@@ -37,15 +37,25 @@ log = logging.getLogger("mkdocs.plugins.concept_pages")
 
 
 def check(page: Page) -> None:
-    """Refuse a `/// demo` without a name or with options: pymdownx would leave it on the page as text."""
+    """Refuse a `/// demo` without a name or with options (pymdownx would leave it on the page as text), and a
+    demo shown twice on a page (both copies' inputs would have the same ids)."""
+    first: dict[str, int] = {}
     for header in find_blocks(page, {LiveDemoBlock.NAME}):
-        if not (header.argument or "").strip():
+        name = (header.argument or "").strip()
+        if not name:
             raise page.error_at(
                 header.line,
                 "`/// demo` has no demo name.",
                 f"write it after a bar: `/// demo | NAME`, NAME one of: {', '.join(discovery.names())}.",
             )
         header.options(())
+        line = first.setdefault(name, header.line)
+        if line != header.line:
+            raise page.error_at(
+                header.line,
+                f"the demo '{name}' is on the page twice, here and on line {line}.",
+                "show it once: both would have the same inputs, with the same ids.",
+            )
 
 
 class LiveDemoBlock(SiteBlock):

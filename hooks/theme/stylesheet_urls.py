@@ -15,13 +15,17 @@ SCRIPT = (
     "for(const l of document.querySelectorAll('link[rel=stylesheet][href]'))"
     "if(!/^(?:[a-z]+:)?\\/\\//i.test(l.getAttribute('href')))l.href=l.href"
 )
-_RELATIVE_LINK = re.compile(r'<link rel="stylesheet" href="(?![a-zA-Z]+:|//)[^"]*"[^>]*>')
+_LINK = re.compile(r"<link\b[^>]*>")
+_STYLESHEET = re.compile(r"""\srel=["']?stylesheet\b""")
+_RELATIVE = re.compile(r"""\shref=["']?(?![a-zA-Z]+:|//)""")
 
 
 def resolve_early(output: str) -> str:
     """The page with the script after the head's last relative stylesheet link and after each in the body."""
     head_end = output.find("</head>")
-    links = list(_RELATIVE_LINK.finditer(output))
+    links = [
+        link for link in _LINK.finditer(output) if _STYLESHEET.search(link.group()) and _RELATIVE.search(link.group())
+    ]
     in_head = [link for link in links if link.end() <= head_end]
     after = ([in_head[-1]] if in_head else []) + [link for link in links if link.start() > head_end]
     pieces, start = [], 0

@@ -9,6 +9,7 @@ shows, which buttons are usable, and whether a run has finished.
 import dataclasses
 import functools
 import json
+import os
 import typing
 from collections.abc import Callable, Container, Sequence
 from dataclasses import dataclass
@@ -216,9 +217,9 @@ class Demo:
 
     def _check_keys(self) -> None:
         """An input shows a field of the state (or what its `value` computes): refuse a key that is neither, and
-        a key two inputs share, since the key makes the input's id (or its radio group's name) on the page."""
+        two inputs whose keys make one id on the page (a slider's exact field is `KEY-exact`)."""
         fields = [f.name for f in dataclasses.fields(self.state_type)]
-        inputs: dict[str, Any] = {}
+        named: dict[str, Any] = {}
         for control in self.controls:
             if not isinstance(control, (Slider, Number, Choice)):
                 continue
@@ -230,15 +231,17 @@ class Demo:
                     "name one of them, or give `value=` a function of the state that computes what it shows",
                     control,
                 )
-            first = inputs.setdefault(control.key, control)
-            if first is not control:
-                raise DeclarationError(
-                    f"the {kind} {control.key!r} and the {type(first).__name__.lower()} on line "
-                    f"{first.declared_at[1]} share the key {control.key!r}, which names an input on the page",
-                    "keep one (a slider has its own field for an exact value), or give this one another key "
-                    "and `value=` a function of the state that computes what it shows",
-                    control,
-                )
+            names = [control.key, f"{control.key}-exact"] if isinstance(control, Slider) else [control.key]
+            for name in names:
+                first = named.setdefault(name, control)
+                if first is not control:
+                    raise DeclarationError(
+                        f"the {kind} {control.key!r} and the {type(first).__name__.lower()} {first.key!r} "
+                        f"({_where(first, control)}) both name an input '{name}' on the page",
+                        "keep one (a slider has its own field for an exact value), or give this one another key "
+                        "and `value=` a function of the state that computes what it shows",
+                        control,
+                    )
 
     # The state as JSON --------------------------------------------------------------------------------
 
@@ -322,6 +325,12 @@ class Demo:
     @property
     def runs(self) -> list[Run]:
         return [c for c in self.controls if isinstance(c, Run)]
+
+
+def _where(control: Any, beside: Any) -> str:
+    """Where `control` was declared, said from the file that declared `beside`."""
+    (path, line), (here, _) = control.declared_at, beside.declared_at
+    return f"line {line}" if path == here else f"{os.path.basename(path)}:{line}"
 
 
 def _coerce(hint: Any, value: Any) -> Any:

@@ -72,6 +72,7 @@ def test_no_page_moves_or_reloads_a_stylesheet_while_it_loads_on_a_phone(page, w
         # Material has made the page's relative URLs absolute (its icon's, which the site leaves to it), but
         # no stylesheet's was left for it.
         assert page.locator("link[rel=icon]").get_attribute("href").startswith(site), path
+        assert page.locator('script[src*="/javascripts/bundle."]').count() == 1, "the recorder looks for this script"
         assert page.evaluate("window.__reloadedSheets") == [], path
         assert page.evaluate("[...document.querySelectorAll('link[rel=stylesheet]')].every((l) => l.sheet)"), path
 
