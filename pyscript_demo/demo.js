@@ -195,6 +195,10 @@
     let notice = ""; // the last thing that went wrong in a call, shown until the next success
     let enabled = {}; // what the demo says of its buttons with data-enabled
     const shown = new WeakMap(); // each region's markup as Python last gave it
+    // Until the first answer, the parts show what the build rendered from the starting state with the same
+    // code: that answer (the starting view) is already on the page, and writing it again would only cost
+    // the reader's CPU a re-parse and a layout of every figure while the page is still loading.
+    let asBuilt = true;
 
     // Consecutive moves of one control collapse into the latest: a fast slider skips stale values.
     // fromRun marks the Run loop's own steps, which Pause and Stop drop; the reader's clicks stay.
@@ -258,17 +262,18 @@
       for (const region of section.querySelectorAll("[data-part]")) {
         const markup = parts[region.dataset.part];
         if (markup === undefined) {
-          if (region.closest("details:not([open])")) region.setAttribute("data-stale", "");
+          if (!asBuilt && region.closest("details:not([open])")) region.setAttribute("data-stale", "");
           continue;
         }
         // An unchanged part is left as it is: no re-parse, no layout, no repeated announcement.
-        if (shown.get(region) !== markup) {
+        if (!asBuilt && shown.get(region) !== markup) {
           if (region.hasAttribute("data-text")) region.textContent = markup;
           else region.innerHTML = markup;
-          shown.set(region, markup);
         }
+        shown.set(region, markup);
         region.removeAttribute("data-stale");
       }
+      asBuilt = false;
       // A control the reader has moved again since this call was sent keeps their newer value: writing
       // the answer's older one back would lose it, and the next key press would start from it.
       const pending = new Set(queue.filter((queued) => !queued.fromRun).map((queued) => queued.action));

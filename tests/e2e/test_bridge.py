@@ -60,9 +60,12 @@ def test_changes_made_while_loading_are_queued_and_sent_in_order_once_ready(page
 def test_reveal_waits_until_python_has_taken_the_prediction(page, site):
     stub = open_page(page, site, calls="hold")
     reveal = page.locator("button[data-action=reveal]")
+    built = page.locator(SUMMARY).text_content()
     stub.tell({"do": "answer"})  # the first view
-    # Live as soon as Python is ready; the view's answer, which reflows the demo, lands just after.
-    expect(page.locator(SUMMARY)).to_have_text("view")
+    # Live as soon as Python is ready; the view's answer lands just after. It is the starting view, which the
+    # build rendered with the same code, so the parts are left as built (the stub's answer is not).
+    expect(page.locator(DEMO)).not_to_have_attribute("data-busy", "")
+    expect(page.locator(SUMMARY)).to_have_text(built)
     page.check("input[data-action=select][value='3']")
     page.check("input[data-action=predict][value='lower']")
     expect(reveal).to_have_attribute("aria-disabled", "true")
@@ -151,13 +154,17 @@ def test_a_python_error_is_shown_and_retry_restarts_python(page, site):
     stub.tell({"do": "answer"})
     page.click("button[data-action=step][data-value='1']")
     stub.wait_calls(2)
+    stub.tell({"do": "answer"})
+    expect(page.locator(SUMMARY)).to_have_text("view | step 1")
+    page.click("button[data-action=step][data-value='1']")
+    stub.wait_calls(3)
     stub.tell({"do": "error", "message": "Traceback (most recent call last):\n  ...\nRuntimeError: the demo broke"})
     wait_state(page, "error")
     expect(page.locator(STATUS)).to_have_text(
         "The demo's Python raised an error: RuntimeError: the demo broke. "
         "The last good figure is shown; try again to restart Python."
     )
-    expect(page.locator(SUMMARY)).to_have_text("view")  # the last good answer stays
+    expect(page.locator(SUMMARY)).to_have_text("view | step 1")  # the last good answer stays
     retry = page.locator("[data-retry]")
     expect(retry).to_be_visible()
     stub.plan["calls"] = "answer"
