@@ -662,7 +662,7 @@ MISTAKES = (
             Case(
                 "listing-fails",
                 "```listing\nfails.py\n```\n",
-                "docs/page.md:2: running fails.py failed:\nboom\n Fix: make the file run without error: python {project}/fails.py",
+                "docs/page.md:2: running fails.py failed:\nboom\n Fix: make the file run without error: .venv/bin/python {project}/fails.py",
                 files={"fails.py": "raise SystemExit('boom')\n"},
             ),
         ),
@@ -822,19 +822,19 @@ MISTAKES = (
             Case(
                 "demo-part-raises",
                 DEMO_PAGE,
-                "docs/page.md:3: demo 'oops': rendering the demo's starting state raised ZeroDivisionError at pyscript_demo/demos/oops/demo.py:12: division by zero. Fix: make that code work for the demo's starting state (`initial`); the contract tests render every demo in CPython: `python -m pytest tests/test_demo_contract.py`.",
+                "docs/page.md:3: demo 'oops': rendering the demo's starting state raised ZeroDivisionError at pyscript_demo/demos/oops/demo.py:12: division by zero. Fix: make that code work for the demo's starting state (`initial`); the contract tests render every demo in CPython: `.venv/bin/python -m pytest tests/test_demo_contract.py`.",
                 files=oops(view="1 / 0"),
             ),
             Case(
                 "demo-part-raises-in-the-kit",
                 DEMO_PAGE,
-                f"docs/page.md:3: demo 'oops': rendering the demo's starting state raised ValueError at pyscript_demo/kit/plot.py:{_kit_line(BAD_POINTS)} (from pyscript_demo/demos/oops/demo.py:12): zip() argument 2 is longer than argument 1. Fix: make that code work for the demo's starting state (`initial`); the contract tests render every demo in CPython: `python -m pytest tests/test_demo_contract.py`.",
+                f"docs/page.md:3: demo 'oops': rendering the demo's starting state raised ValueError at pyscript_demo/kit/plot.py:{_kit_line(BAD_POINTS)} (from pyscript_demo/demos/oops/demo.py:12): zip() argument 2 is longer than argument 1. Fix: make that code work for the demo's starting state (`initial`); the contract tests render every demo in CPython: `.venv/bin/python -m pytest tests/test_demo_contract.py`.",
                 files=oops(view=BAD_POINTS),
             ),
             Case(
                 "demo-module-raises",
                 DEMO_PAGE,
-                "docs/page.md:3: demo 'oops': importing the demo raised ZeroDivisionError at pyscript_demo/demos/oops/demo.py:1: division by zero. Fix: make the module import without error: `python -c \"import pyscript_demo.demos.oops.demo\"` shows the whole traceback.",
+                "docs/page.md:3: demo 'oops': importing the demo raised ZeroDivisionError at pyscript_demo/demos/oops/demo.py:1: division by zero. Fix: make the module import without error: `.venv/bin/python -c \"import pyscript_demo.demos.oops.demo\"` shows the whole traceback.",
                 files=oops("SCALE = 1 / 0\n"),
             ),
         ),
@@ -965,7 +965,7 @@ MISTAKES = (
             Case(
                 "demo-not-python",
                 DEMO_PAGE,
-                "docs/page.md:3: demo 'oops': pyscript_demo/demos/oops/demo.py:1 is not Python: '(' was never closed. Fix: correct it; `python -m py_compile pyscript_demo/demos/oops/demo.py` shows where.",
+                "docs/page.md:3: demo 'oops': pyscript_demo/demos/oops/demo.py:1 is not Python: '(' was never closed. Fix: correct it; `.venv/bin/python -m py_compile pyscript_demo/demos/oops/demo.py` shows where.",
                 files={OOPS: "demo = kit.Demo(\n"},
             ),
         ),

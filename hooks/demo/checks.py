@@ -50,7 +50,7 @@ def prepare(name: str, pyodide: Packages | None) -> Shipment:
             err,
             name,
             "importing the demo",
-            f'make the module import without error: `python -c "import {module}"` shows the whole traceback.',
+            f'make the module import without error: `.venv/bin/python -c "import {module}"` shows the whole traceback.',
         ) from None
     if pyodide:
         where = discovery.author_path(path) + (f":{line}" if line else "")
@@ -69,7 +69,7 @@ def render(name: str, demo: Demo) -> tuple[str, str]:
             name,
             "rendering the demo's starting state",
             "make that code work for the demo's starting state (`initial`); the contract tests render every "
-            "demo in CPython: `python -m pytest tests/test_demo_contract.py`.",
+            "demo in CPython: `.venv/bin/python -m pytest tests/test_demo_contract.py`.",
         ) from None
 
 

@@ -75,7 +75,7 @@ def _parsed(path: Path, mtime_ns: int, size: int) -> ast.Module:
     except SyntaxError as err:
         raise Mistake(
             f"{author_path(path)}:{err.lineno} is not Python: {err.msg}.",
-            f"correct it; `python -m py_compile {author_path(path)}` shows where.",
+            f"correct it; `.venv/bin/python -m py_compile {author_path(path)}` shows where.",
         ) from None
 
 

@@ -151,6 +151,6 @@ def _output(listings: Listings, path: Path) -> str:
     if run.returncode != 0:
         raise Mistake(
             f"running {path.name} failed:\n{run.stderr.strip()}\n",
-            "make the file run without error: python " + str(path),
+            "make the file run without error: .venv/bin/python " + str(path),
         )
     return run.stdout
