@@ -792,7 +792,7 @@ MISTAKES = (
             Case(
                 "demo-imports-a-missing-module",
                 DEMO_PAGE,
-                "docs/page.md:3: demo 'oops': pyscript_demo/demos/oops/demo.py:1 imports pyscript_demo.least_square, which is no module of pyscript_demo/. Fix: write pyscript_demo/least_square.py, or import a module that is there.",
+                "docs/page.md:3: demo 'oops': pyscript_demo/demos/oops/demo.py:1 imports pyscript_demo.least_square, which is no module of pyscript_demo/. Fix: did you mean 'pyscript_demo.least_squares'? write pyscript_demo/least_square.py, or import a module that is there.",
                 files=oops("import pyscript_demo.least_square\n"),
             ),
         ),

@@ -13,6 +13,7 @@ package of it already imported), without importing anything.
 """
 
 import ast
+import difflib
 import functools
 import sys
 from collections import deque
@@ -55,6 +56,19 @@ def _locate(module: str) -> Path | None:
                 return path
         namespace = namespace or (folder / name).is_dir()
     return NAMESPACE if namespace else None
+
+
+def _close_module(module: str) -> str | None:
+    """The module of the same package whose name is closest to `module`'s, if one is close: a typing slip."""
+    parent, _, name = module.rpartition(".")
+    names = {
+        path.stem
+        for folder in (_search(parent) if parent else [])
+        for path in folder.iterdir()
+        if (path.suffix == ".py" or path.is_dir()) and not path.name.startswith("__")
+    }
+    close = difflib.get_close_matches(name, sorted(names), n=1)
+    return f"{parent}.{close[0]}" if close else None
 
 
 # What every module has without binding it.
@@ -143,9 +157,11 @@ def _follow(target: str, node: ast.stmt | ast.Call, where: str) -> list[str]:
     """The modules of pyscript_demo that importing `target` (and, for `from target import n`, each n) needs."""
     located = _locate(target)
     if located is None:
+        close = _close_module(target)
         raise Mistake(
             f"{where} imports {target}, which is no module of {PACKAGE}/.",
-            f"write {target.replace('.', '/')}.py, or import a module that is there.",
+            (f"did you mean '{close}'? " if close else "")
+            + f"write {target.replace('.', '/')}.py, or import a module that is there.",
         )
     wanted = [target]
     for alias in node.names if isinstance(node, ast.ImportFrom) else []:
