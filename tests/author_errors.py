@@ -135,6 +135,14 @@ def oops(first: str = "", view: str = "'<p>n</p>'", packages: str | None = None)
     return {OOPS: first + OOPS_DEMO.format(view=view, packages=declared)}
 
 
+MODEL_IMPORT = "from pyscript_demo.demos.oops import model\n"
+
+
+def laid_out(layout: str, first: str = "") -> dict[str, str]:
+    """The demo oops with `layout` in place of its button (OOPS_DEMO's `kit.Button("Go", go)`)."""
+    return {OOPS: oops(first)[OOPS].replace('kit.Button("Go", go)', layout)}
+
+
 def _kit_line(call: str) -> int:
     """The line of the kit that raises when a part makes this call: found by making it, as the build does."""
     from pyscript_demo import kit
@@ -147,7 +155,7 @@ def _kit_line(call: str) -> int:
 
 
 # The demo oops with a slider of its field `n`: its input's id is `oops-n`.
-ONE_SLIDER = {OOPS: oops()[OOPS].replace('kit.Button("Go", go)', 'kit.Slider("n", "N", go, min=0, max=1, step=1)')}
+ONE_SLIDER = laid_out('kit.Slider("n", "N", go, min=0, max=1, step=1)')
 BAD_POINTS = "kit.Plot((0, 1), (0, 1)).points([1], [1, 2])"
 LAMBDA_ACTION = "lambda state: state"
 
@@ -847,24 +855,20 @@ MISTAKES = (
                 "demo-lambda-action",
                 DEMO_PAGE,
                 "docs/page.md:3: demo 'oops': pyscript_demo/demos/oops/demo.py:1: the button 'Go' calls a lambda, which has no name for the page to call it by. Fix: define the action with `def NAME(state)` (or `def NAME(state, value)`) and pass NAME.",
-                files={
-                    OOPS: oops(f"GO = {LAMBDA_ACTION}\n")[OOPS].replace('kit.Button("Go", go)', 'kit.Button("Go", GO)')
-                },
+                files=laid_out('kit.Button("Go", GO)', f"GO = {LAMBDA_ACTION}\n"),
             ),
             Case(
                 "demo-action-named-view",
                 DEMO_PAGE,
                 "docs/page.md:3: demo 'oops': pyscript_demo/demos/oops/demo.py:11: the button 'Go' calls an action named `view`, the name of the kit's own redraw of the current state. Fix: rename the function.",
-                files={OOPS: oops()[OOPS].replace('kit.Button("Go", go)', 'kit.Button("Go", view)')},
+                files=laid_out('kit.Button("Go", view)'),
             ),
             Case(
                 "demo-actions-share-a-name",
                 DEMO_PAGE,
                 "docs/page.md:3: demo 'oops': pyscript_demo/demos/oops/model.py:1: the button 'Again' calls pyscript_demo.demos.oops.model.go and another control calls pyscript_demo.demos.oops.demo.go: both are the action 'go' on the page. Fix: rename one of them.",
                 files={
-                    OOPS: oops("from pyscript_demo.demos.oops import model\n")[OOPS].replace(
-                        'kit.Button("Go", go)', 'kit.Button("Go", go), kit.Button("Again", model.go)'
-                    ),
+                    **laid_out('kit.Button("Go", go), kit.Button("Again", model.go)', MODEL_IMPORT),
                     "pyscript_demo/demos/oops/model.py": "def go(state):\n    return state\n",
                 },
             ),
@@ -872,20 +876,14 @@ MISTAKES = (
                 "demo-input-unknown-field",
                 DEMO_PAGE,
                 "docs/page.md:3: demo 'oops': pyscript_demo/demos/oops/demo.py:20: the slider 'm' shows the state's field 'm', which State does not have (its fields: n). Fix: name one of them, or give `value=` a function of the state that computes what it shows.",
-                files={
-                    OOPS: oops()[OOPS].replace(
-                        'kit.Button("Go", go)', '\n    kit.Slider("m", "M", go, min=0, max=1, step=1),\n'
-                    )
-                },
+                files=laid_out('\n    kit.Slider("m", "M", go, min=0, max=1, step=1),\n'),
             ),
             Case(
                 "demo-inputs-share-a-key-across-files",
                 DEMO_PAGE,
                 "docs/page.md:3: demo 'oops': pyscript_demo/demos/oops/demo.py:22: the number 'n' and the slider 'n' (model.py:8) both name an input 'n' on the page. Fix: keep one (a slider has its own field for an exact value), or give this one another key and `value=` a function of the state that computes what it shows.",
                 files={
-                    OOPS: oops("from pyscript_demo.demos.oops import model\n")[OOPS].replace(
-                        'kit.Button("Go", go)', '\n    model.SLIDER,\n    kit.Number("n", "N, typed", model.go),\n'
-                    ),
+                    **laid_out('\n    model.SLIDER,\n    kit.Number("n", "N, typed", model.go),\n', MODEL_IMPORT),
                     "pyscript_demo/demos/oops/model.py": (
                         "from pyscript_demo import kit\n\n\ndef go(state, value):\n    return state\n\n\n"
                         'SLIDER = kit.Slider("n", "N", go, min=0, max=1, step=1)\n'
@@ -896,23 +894,17 @@ MISTAKES = (
                 "demo-input-named-like-an-exact-field",
                 DEMO_PAGE,
                 "docs/page.md:3: demo 'oops': pyscript_demo/demos/oops/demo.py:21: the number 'n-exact' and the slider 'n' (line 20) both name an input 'n-exact' on the page. Fix: keep one (a slider has its own field for an exact value), or give this one another key and `value=` a function of the state that computes what it shows.",
-                files={
-                    OOPS: oops()[OOPS].replace(
-                        'kit.Button("Go", go)',
-                        '\n    kit.Slider("n", "N", go, min=0, max=1, step=1),\n    kit.Number("n-exact", "N", go, value=lambda s: s.n),\n',
-                    )
-                },
+                files=laid_out(
+                    '\n    kit.Slider("n", "N", go, min=0, max=1, step=1),\n    kit.Number("n-exact", "N", go, value=lambda s: s.n),\n'
+                ),
             ),
             Case(
                 "demo-inputs-share-a-key",
                 DEMO_PAGE,
                 "docs/page.md:3: demo 'oops': pyscript_demo/demos/oops/demo.py:21: the number 'n' and the slider 'n' (line 20) both name an input 'n' on the page. Fix: keep one (a slider has its own field for an exact value), or give this one another key and `value=` a function of the state that computes what it shows.",
-                files={
-                    OOPS: oops()[OOPS].replace(
-                        'kit.Button("Go", go)',
-                        '\n    kit.Slider("n", "N", go, min=0, max=1, step=1),\n    kit.Number("n", "N, typed", go),\n',
-                    )
-                },
+                files=laid_out(
+                    '\n    kit.Slider("n", "N", go, min=0, max=1, step=1),\n    kit.Number("n", "N, typed", go),\n'
+                ),
             ),
         ),
     ),

@@ -21,10 +21,12 @@ from hooks.authoring.site import Page
 _ID = re.compile(r"""<[a-zA-Z][^<>]*?\sid\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
-# The attribute a block writes on its outer element, and how the author names that block.
-BLOCKS = {"data-demo": "the demo '{}'", "data-learning-panel": "the `/// {}` block"}
-# The header line of each block in the Markdown, given its name.
-HEADERS = {"data-demo": r"demo[ \t]*\|[ \t]*{}", "data-learning-panel": "{}"}
+# The attribute a block writes on its outer element: how the author names that block, and its header line in
+# the Markdown, given the attribute's value.
+BLOCKS = {
+    "data-demo": ("the demo '{}'", r"demo[ \t]*\|[ \t]*{}"),
+    "data-learning-panel": ("the `/// {}` block", "{}"),
+}
 # Text a heading holds that its reader does not see as its title.
 UNSEEN = {"annotation", "math"}
 PERMALINK = "\u00b6"
@@ -41,7 +43,7 @@ class _Holder:
 
     def said(self) -> str:
         what = f"the heading '{self.text}'" if self.tag in HEADINGS else f"the <{self.tag}>"
-        return f"{what} of {BLOCKS[self.block[0]].format(self.block[1])}" if self.block else what
+        return f"{what} of {BLOCKS[self.block[0]][0].format(self.block[1])}" if self.block else what
 
 
 class _Holders(HTMLParser):
@@ -163,4 +165,4 @@ def _written_id_lines(page: Page, ident: str) -> list[int]:
 
 def _block_line(page: Page, attribute: str, name: str) -> int | None:
     """The line of the block's header: `/// demo | NAME` or `/// KIND`."""
-    return _file_line(page, rf"^/{{3,}}[ \t]*{HEADERS[attribute].format(re.escape(name))}(?![\w-])")
+    return _file_line(page, rf"^/{{3,}}[ \t]*{BLOCKS[attribute][1].format(re.escape(name))}(?![\w-])")

@@ -7,7 +7,7 @@ Reading the headers here first lets the build refuse them, naming the line.
 
 import re
 import textwrap
-from collections.abc import Collection, Iterator
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -209,4 +209,19 @@ def _refuse_quoted(page: Page, quoted: list[tuple[int, str]], names: Collection[
                 number,
                 f"{block} stands in a block quote, where it cannot be read.",
                 f"write {block} at the top level of the page, not in a block quote.",
+            )
+
+
+class Once:
+    """Refuses a second block of one key on a page, at its line: `said(key)` names the block, `fix` is the fix."""
+
+    def __init__(self, page: Page, said: Callable[[str], str], fix: str) -> None:
+        self.page, self.said, self.fix = page, said, fix
+        self.first: dict[str, int] = {}  # each key's first line
+
+    def see(self, key: str, header: BlockHeader) -> None:
+        line = self.first.setdefault(key, header.line)
+        if line != header.line:
+            raise self.page.error_at(
+                header.line, f"{self.said(key)} is on the page twice, here and on line {line}.", self.fix
             )

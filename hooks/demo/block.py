@@ -21,7 +21,7 @@ from mkdocs.structure.files import File, Files
 
 from hooks.authoring import assets, search_view
 from hooks.authoring.errors import Mistake
-from hooks.authoring.scan import find_blocks
+from hooks.authoring.scan import Once, find_blocks
 from hooks.authoring.site import Page, Site, SiteBlock, SiteBlocks
 from hooks.cache import pages as page_cache
 from hooks.demo import checks, discovery, packages
@@ -39,7 +39,9 @@ log = logging.getLogger("mkdocs.plugins.concept_pages")
 def check(page: Page) -> None:
     """Refuse a `/// demo` without a name or with options (pymdownx would leave it on the page as text), and a
     demo shown twice on a page (both copies' inputs would have the same ids)."""
-    first: dict[str, int] = {}
+    once = Once(
+        page, lambda name: f"the demo '{name}'", "show it once: both would have the same inputs, with the same ids."
+    )
     for header in find_blocks(page, {LiveDemoBlock.NAME}):
         name = (header.argument or "").strip()
         if not name:
@@ -49,13 +51,7 @@ def check(page: Page) -> None:
                 f"write it after a bar: `/// demo | NAME`, NAME one of: {', '.join(discovery.names())}.",
             )
         header.options(())
-        line = first.setdefault(name, header.line)
-        if line != header.line:
-            raise page.error_at(
-                header.line,
-                f"the demo '{name}' is on the page twice, here and on line {line}.",
-                "show it once: both would have the same inputs, with the same ids.",
-            )
+        once.see(name, header)
 
 
 class LiveDemoBlock(SiteBlock):

@@ -12,7 +12,7 @@ from typing import Any, ClassVar
 
 from hooks.authoring import assets
 from hooks.authoring.html import el, literal
-from hooks.authoring.scan import find_bare_blocks
+from hooks.authoring.scan import Once, find_bare_blocks
 from hooks.authoring.site import Page, Site, SiteBlock, SiteBlocks
 from hooks.grounding import citations
 from hooks.grounding.citations import PageSources, describe
@@ -29,16 +29,10 @@ AREA = """## After The First Pass { #after-the-first-pass }
 def place(page: Page, markdown: str) -> str:
     """`markdown`, with the panels the page needs but does not place added at its end."""
     names = {SourceGrounding.NAME, ClaimReview.NAME}
-    first: dict[str, int] = {}
+    once = Once(page, lambda name: f"`/// {name}`", "remove one: the panel lists the whole page wherever it stands.")
     for header in find_bare_blocks(page, names):
-        line = first.setdefault(header.name, header.line)
-        if line != header.line:
-            raise page.error_at(
-                header.line,
-                f"`/// {header.name}` is on the page twice, here and on line {line}.",
-                "remove one: the panel lists the whole page wherever it stands.",
-            )
-    placed = set(first)
+        once.see(header.name, header)
+    placed = set(once.first)
     needed = {SourceGrounding.NAME: page.state(PageSources).numbers, ClaimReview.NAME: of_page(page.site, page.src_uri)}
     missing = [name for name, content in needed.items() if content and name not in placed]
     if not missing:
