@@ -32,6 +32,7 @@ from hooks.authoring.site import Site
 from hooks.cache import pages as page_cache
 from hooks.cache import templates as template_cache
 from hooks.demo import block as live_demo
+from hooks.formulas import font_preload
 from hooks.formulas import typeset as math_katex
 from hooks.graph import area_index, concept_graph, learning_map
 from hooks.graph import figure as graph_figure
@@ -140,9 +141,8 @@ on_page_context = CombinedEvent(_before_search, _after_search)
 
 def on_post_page(output: str, page: MkDocsPage, config: MkDocsConfig) -> str:
     site = Site.of(config)
-    return content_policy.collect(
-        site, runtime_assets.protect(site, theme.markup(claim_jsonld.inject(site, output, page)))
-    )
+    output = font_preload.preload(theme.markup(claim_jsonld.inject(site, output, page)))
+    return content_policy.collect(site, runtime_assets.protect(site, output))
 
 
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:

@@ -13,7 +13,7 @@ import markdown
 import numpy as np
 import pytest
 
-from hooks.formulas import katex_engine
+from hooks.formulas import font_preload, katex_engine
 from hooks.theme import copy_buttons, stylesheet_urls
 from pyscript_demo import logreg
 from pyscript_demo.demos.logistic_regression.demo import demo
@@ -172,6 +172,26 @@ def test_each_relative_stylesheet_link_is_made_absolute_before_the_themes_script
             assert script in html[link.end() : end], (path, link.group())
             count += 1
     assert count >= 20
+
+
+def test_a_page_with_formulas_preloads_the_katex_fonts_its_stylesheet_names(built_site):
+    """Beside KaTeX's stylesheet, from its folder, the fonts every formula uses; a page without formulas fetches
+    none."""
+    stylesheet = (ROOT / ".cache" / "runtime-mirror" / "katex" / "dist" / "katex.min.css").read_text()
+    with_formulas = 0
+    for path in sorted(built_site.rglob("*.html")):
+        html = path.read_text()
+        preloads = re.findall(r'<link rel="preload" href="([^"]*)" as="font" type="font/woff2" crossorigin>', html)
+        if 'class="katex"' not in html:
+            assert preloads == [], path
+            continue
+        with_formulas += 1
+        folder = re.search(r'<link rel="stylesheet" href="([^"]*)katex\.min\.css"', html)[1]
+        assert preloads == [f"{folder}fonts/{name}.woff2" for name in font_preload.FONTS], path
+        assert html.index(preloads[-1]) < html.index("katex.min.css"), path
+        for name in font_preload.FONTS:
+            assert f"url(fonts/{name}.woff2)" in stylesheet, name
+    assert with_formulas >= 4
 
 
 def _unclosed(css: str) -> int | None:
