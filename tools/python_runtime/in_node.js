@@ -3,8 +3,8 @@
 //   node in_node.js PYODIDE_DIR WORK_DIR
 //
 // WORK_DIR holds demo/pyscript_demo/ (the demos to trace) and receives out/ (the derived files) and
-// result.json. Three fresh interpreters: one traces the demos' imports on the pinned runtime, one
-// compiles (alone, so its output depends on nothing else), one runs the demos again on the derived files.
+// result.json. Two fresh interpreters: one traces the demos' imports on the pinned runtime and then
+// compiles, one runs the demos again on the derived files.
 const crypto = require("node:crypto");
 const fs = require("node:fs");
 const path = require("node:path");
@@ -44,9 +44,8 @@ function traced(pyodide) {
   const out = path.join(work, "out");
   fs.mkdirSync(out, { recursive: true });
 
-  const [used, computed, numpyUsed] = traced(await python(pyodideDir, TRACED_WITH));
-
-  const compiler = await python(pyodideDir, []);
+  const compiler = await python(pyodideDir, TRACED_WITH);
+  const [used, computed, numpyUsed] = traced(compiler);
   compiler.globals.set("used", compiler.toPy(used));
   compiler.globals.set("numpy_used", compiler.toPy(numpyUsed));
   compiler.globals.set("fallback", fallback);
