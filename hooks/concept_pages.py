@@ -27,7 +27,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkDocsPage
 
 from hooks import theme
-from hooks.authoring import assets, blocks, page_ids, search_view
+from hooks.authoring import assets, blocks, links, page_ids, search_view
 from hooks.authoring.site import Site
 from hooks.cache import pages as page_cache
 from hooks.cache import templates as template_cache
@@ -93,6 +93,8 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    # Every page is rendered: a link to another page's heading can be checked.
+    links.check(files, config)
     template_cache.keep_compiled(env, config)
     return env
 

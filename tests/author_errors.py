@@ -952,6 +952,24 @@ MISTAKES = (
         ),
     ),
     Mistake(
+        "a link to a heading or id that is not there, on the page or on another",
+        (
+            Case(
+                "link-to-no-id",
+                "Intro.\n\n## Alpha beta\n\nSee [the part](#alpha-bet).\n",
+                "docs/page.md:5: the link '#alpha-bet' goes to no heading or id of this page. Fix: link to '#alpha-beta', the closest id there is, or give the heading you mean that id: `{ #alpha-bet }` after its text.",
+            ),
+            Case(
+                "link-to-no-id-of-another-page",
+                {
+                    "page.md": "Intro.\n\n```markdown\n[not a link](other.md#nope)\n```\n\nSee [it](other.md#nope).\n",
+                    "other.md": "# Other\n",
+                },
+                "docs/page.md:7: the link 'other.md#nope' goes to no heading or id of docs/other.md. Fix: link to one of the page's ids (a heading's is its text in lower case, with '-' between words), or give the heading you mean that id: `{ #nope }` after its text.",
+            ),
+        ),
+    ),
+    Mistake(
         "a demo module that is not Python",
         (
             Case(

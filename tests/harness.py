@@ -84,7 +84,8 @@ def strict() -> Iterator[None]:
 
 
 def convert_project(config_file: Path) -> dict[str, str]:
-    """{docs path: its HTML} of every page, through the build's events up to `on_page_content`.
+    """{docs path: its HTML} of every page, through the build's events up to `on_page_content`, then `on_env`
+    (where the checks that need every page run).
 
     The theme's search plugin is left out: it reads pages only once they are converted, and loading it
     is half the cost of a conversion.
@@ -104,6 +105,7 @@ def convert_project(config_file: Path) -> dict[str, str]:
             page.markdown = config.plugins.on_page_markdown(page.markdown, page=page, config=config, files=files)
             page.render(config, files)
             pages[file.src_uri] = config.plugins.on_page_content(page.content, page=page, config=config, files=files)
+        config.plugins.on_env(config.theme.get_env(), config=config, files=files)
     return pages
 
 
