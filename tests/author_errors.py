@@ -1,6 +1,6 @@
 """Every mistake an author can make that stops the build: the one table behind the guide and the tests.
 
-Each `Mistake` is a row of the authoring guide's table of build errors (docs/authoring.md, `{ #errors }`):
+Each `Mistake` is a row of the guide's table of build errors (docs/build-errors.md):
 the guide shows its first case's message and fix, and `tests/test_author_errors.py` builds every case and
 compares the whole message. Write the guide's table from here with `python -m tests.author_errors`.
 """
@@ -18,7 +18,7 @@ from pathlib import Path
 from hooks.demo import discovery
 
 ROOT = Path(__file__).resolve().parent.parent
-GUIDE = ROOT / "docs" / "authoring.md"
+GUIDE = ROOT / "docs" / "build-errors.md"
 BIB = (ROOT / "docs" / "references.bib").read_text()
 KEYS = ", ".join(sorted(re.findall(r"^@\w+\{([^,]+),", BIB, re.M)))
 DEMOS = ", ".join(discovery.names())
@@ -694,7 +694,7 @@ MISTAKES = (
             Case(
                 "unknown-demo",
                 "# Demo\n\n/// demo | nope\n///\n",
-                f"docs/page.md:3: there is no demo named 'nope'. Fix: use one of: {DEMOS}; or write the demo in pyscript_demo/demos/nope/demo.py (see the authoring guide, Write a demo).",
+                f"docs/page.md:3: there is no demo named 'nope'. Fix: use one of: {DEMOS}; or write the demo in pyscript_demo/demos/nope/demo.py (see docs/writing-a-demo.md).",
             ),
             Case(
                 "demo-named-by-its-folder",
@@ -986,13 +986,13 @@ MISTAKES = (
             Case(
                 "demo-undeclared",
                 DEMO_PAGE,
-                "docs/page.md:3: demo 'oops': pyscript_demo/demos/oops/demo.py declares no `demo = kit.Demo(...)`. Fix: assign the demo at the module's top level, `demo = kit.Demo(title, initial, layout)` (see the authoring guide, Write a demo).",
+                "docs/page.md:3: demo 'oops': pyscript_demo/demos/oops/demo.py declares no `demo = kit.Demo(...)`. Fix: assign the demo at the module's top level, `demo = kit.Demo(title, initial, layout)` (see docs/writing-a-demo.md).",
                 files={OOPS: "from pyscript_demo import kit\n\nDEMO = kit\n"},
             ),
             Case(
                 "demo-not-a-demo",
                 DEMO_PAGE,
-                "docs/page.md:3: demo 'oops': pyscript_demo/demos/oops/demo.py:3 sets `demo` to a dict, not a kit.Demo. Fix: assign the demo at the module's top level, `demo = kit.Demo(title, initial, layout)` (see the authoring guide, Write a demo).",
+                "docs/page.md:3: demo 'oops': pyscript_demo/demos/oops/demo.py:3 sets `demo` to a dict, not a kit.Demo. Fix: assign the demo at the module's top level, `demo = kit.Demo(title, initial, layout)` (see docs/writing-a-demo.md).",
                 files={OOPS: '"""A demo."""\n\ndemo = {"title": "Oops"}\n'},
             ),
         ),
@@ -1161,9 +1161,8 @@ def table() -> str:
 
 def guide_table(guide: str) -> str:
     """The table of build errors as the guide has it now."""
-    section = guide.split("{ #errors }", 1)[1]
-    start = section.index("| mistake |")
-    return section[start : section.index("\n\n", start) + 1]
+    start = guide.index("| mistake |")
+    return guide[start : guide.index("\n\n", start) + 1]
 
 
 def write_guide() -> None:

@@ -1,4 +1,4 @@
-"""pyscript_demo/descent.py, the authoring guide's listing, against the mathematics of its parabola."""
+"""pyscript_demo/descent.py, the listing of the guide's Writing a demo page, against the mathematics of its parabola."""
 
 import numpy as np
 

@@ -179,7 +179,7 @@ def test_the_guides_examples_are_real_blocks(guide_html):
     assert "id: core-mechanism" in GUIDE_SRC.read_text() and 'id="claim-core-mechanism"' not in guide_html
     assert 'class="claim-badge claim-badge--disputed">Disputed' in guide_html
     assert guide_html.count('<section aria-labelledby="source-grounding"') == 1
-    assert 'data-listing="pyscript_demo/logreg.py"' in guide_html and 'class="live-demo"' in guide_html
+    assert 'data-listing="pyscript_demo/logreg.py"' in guide_html
 
 
 # The sentence rule and where the panels go.

@@ -85,4 +85,9 @@ def test_the_navigation_is_home_areas_in_learning_order_then_the_guides():
     assert order.index("machine-learning/logistic-regression.md") < order.index(
         "machine-learning/classification-metrics.md"
     )
-    assert nav[-2:] == [{"Concept graph": "concept-graph.md"}, {"Authoring guide": "authoring.md"}]
+    assert nav[-4:] == [
+        {"Concept graph": "concept-graph.md"},
+        {"Authoring guide": "authoring.md"},
+        {"Writing a demo": "writing-a-demo.md"},
+        {"Build errors": "build-errors.md"},
+    ]

@@ -68,7 +68,7 @@ class LiveDemoBlock(SiteBlock):
                 f"did you mean {close[0]!r}? A demo is named by its folder, with hyphens for underscores."
                 if close
                 else f"use one of: {', '.join(names)}; or write the demo in "
-                f"pyscript_demo/demos/{name.replace('-', '_')}/demo.py (see the authoring guide, Write a demo)."
+                f"pyscript_demo/demos/{name.replace('-', '_')}/demo.py (see docs/writing-a-demo.md)."
             )
             raise self.page.error(header, f"there is no demo named {name!r}.", fix)
         prepared = self.site.state(Prepared).by_name

@@ -57,7 +57,7 @@ def load(name: str) -> Demo:
     path = author_path(module.__file__)
     fix = (
         "assign the demo at the module's top level, `demo = kit.Demo(title, initial, layout)` "
-        "(see the authoring guide, Write a demo)."
+        "(see docs/writing-a-demo.md)."
     )
     if demo is None:
         raise Mistake(f"{path} declares no `demo = kit.Demo(...)`.", fix)

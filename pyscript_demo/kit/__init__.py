@@ -1,6 +1,6 @@
 """The demo kit: declare a demo's state, controls, actions and parts; the kit renders and serves it.
 
-See the authoring guide's "Write a demo" for a complete example.
+See the guide's docs/writing-a-demo.md for a complete example.
 """
 
 from pyscript_demo.kit import markup

@@ -1,4 +1,4 @@
-"""Gradient descent on f(w) = (w - 2)^2: the authoring guide's complete example of a demo.
+"""Gradient descent on f(w) = (w - 2)^2: the complete example of the guide's Writing a demo page.
 
 Its numbers come from the guide's listing, `pyscript_demo/descent.py`, which it imports.
 """

@@ -1,4 +1,4 @@
-"""Every control, part and plot helper of the kit at work: the authoring guide's reference example.
+"""Every control, part and plot helper of the kit at work: the reference example of the guide's Writing a demo page.
 
 Ten scores of two classes and a threshold: the scores as points and a histogram, the counts on each side
 of the threshold as a grid of cells. A prediction comes first, as on the concept pages.
