@@ -952,12 +952,13 @@ MISTAKES = (
         ),
     ),
     Mistake(
-        "a link to a heading or id that is not there, on the page or on another",
+        "a Markdown link to a heading or id that is not there, on the page or on another",
         (
             Case(
                 "link-to-no-id",
-                "Intro.\n\n## Alpha beta\n\nSee [the part](#alpha-bet).\n",
-                "docs/page.md:5: the link '#alpha-bet' goes to no heading or id of this page. Fix: link to '#alpha-beta', the closest id there is, or give the heading you mean that id: `{ #alpha-bet }` after its text.",
+                # The heading's id begins with the link's, and a code span shows the link: neither is its line.
+                "Intro.\n\n## Alpha beta { #alpha-beta }\n\nWrite `[x](#alpha)` for a link.\n\nSee [the part](#alpha).\n",
+                "docs/page.md:7: the link '#alpha' goes to no heading or id of this page. Fix: link to '#alpha-beta', the closest id there is, or give the heading you mean that id: `{ #alpha }` after its text.",
             ),
             Case(
                 "link-to-no-id-of-another-page",
@@ -965,7 +966,7 @@ MISTAKES = (
                     "page.md": "Intro.\n\n```markdown\n[not a link](other.md#nope)\n```\n\nSee [it](other.md#nope).\n",
                     "other.md": "# Other\n",
                 },
-                "docs/page.md:7: the link 'other.md#nope' goes to no heading or id of docs/other.md. Fix: link to one of the page's ids (a heading's is its text in lower case, with '-' between words), or give the heading you mean that id: `{ #nope }` after its text.",
+                "docs/page.md:7: the link 'other.md#nope' goes to no heading or id of docs/other.md. Fix: link to one of that page's ids (a heading's is its text in lower case, with '-' between words), or give the heading you mean that id: `{ #nope }` after its text.",
             ),
         ),
     ),
