@@ -1,6 +1,6 @@
 """Every mistake an author can make that stops the build: the one table behind the guide and the tests.
 
-Each `Mistake` is a row of the guide's table of build errors (docs/build-errors.md):
+Each `Mistake` is a row of the guide's tables of build errors (docs/build-errors.md):
 the guide shows its first case's message and fix, and `tests/test_author_errors.py` builds every case and
 compares the whole message. Write the guide's table from here with `python -m tests.author_errors`.
 """
@@ -52,13 +52,40 @@ class Case:
         return options
 
 
+class Section:
+    """The sections of the guide's page of build errors: (heading, id)."""
+
+    FRONT = ("Front matter and the bibliography", "front-matter-and-bibliography")
+    CITATIONS = ("Citations and claims", "citations-and-claims")
+    BLOCKS = ("Blocks and panels", "blocks-and-panels")
+    LISTINGS = ("Formulas and listings", "formulas-and-listings")
+    DEMOS = ("Demos", "demos")
+    LINKS = ("Ids and links", "ids-and-links")
+    GRAPH = ("The concept graph", "concept-graph")
+    SETTINGS = ("Settings in mkdocs.yml", "settings")
+
+
+# The page's order.
+SECTIONS = (
+    Section.FRONT,
+    Section.CITATIONS,
+    Section.BLOCKS,
+    Section.LISTINGS,
+    Section.DEMOS,
+    Section.LINKS,
+    Section.GRAPH,
+    Section.SETTINGS,
+)
+
+
 @dataclass(frozen=True)
 class Mistake:
-    """A row of the guide's table: the mistake, and the cases that make it. `shown` shortens the first
-    case's message for the guide, ending in ` ...` where the message goes on."""
+    """A row of the guide's tables: the mistake, and the cases that make it, in one of the `SECTIONS`.
+    `shown` shortens the first case's message for the guide, ending in ` ...` where the message goes on."""
 
     mistake: str
     cases: tuple[Case, ...]
+    section: tuple[str, str]
     shown: str | None = None
 
     def message(self) -> str:
@@ -187,6 +214,7 @@ MISTAKES = (
                 f"docs/page.md:3: there is no source 'nope' in docs/references.bib. Fix: cite a key of docs/references.bib (its keys are {KEYS}) or add an entry 'nope' there.",
             ),
         ),
+        section=Section.CITATIONS,
     ),
     Mistake(
         "a citation of another shape",
@@ -197,6 +225,7 @@ MISTAKES = (
                 "docs/page.md:5: the citation `[@cs229-logistic-regression; Goodfellow]` is not one this site reads. Fix: write `[@key]`, `[@key, locator]` or `[@key-one; @key-two, locator]`.",
             ),
         ),
+        section=Section.CITATIONS,
     ),
     Mistake(
         "citing any key while the bibliography is missing or empty",
@@ -208,6 +237,7 @@ MISTAKES = (
                 bib="",
             ),
         ),
+        section=Section.CITATIONS,
     ),
     Mistake(
         "a claim without sources",
@@ -223,6 +253,7 @@ MISTAKES = (
                 "docs/page.md:3: claim 'c': the claim names no sources. Fix: add `sources: [key]` with the keys of docs/references.bib that support it.",
             ),
         ),
+        section=Section.CITATIONS,
     ),
     Mistake(
         "a `sources` entry that is not `key` or `key, locator`",
@@ -233,6 +264,7 @@ MISTAKES = (
                 "docs/page.md:3: the source 1 is not a bibliography key. Fix: write each source as `key` or `key, locator`; in a [flow, list] a comma separates entries, so give a locator in a list of `- key, locator` lines.",
             ),
         ),
+        section=Section.CITATIONS,
     ),
     Mistake(
         "a `reviewed` claim without `reviewed`, `reviewer` or `checked`",
@@ -253,6 +285,7 @@ MISTAKES = (
                 "docs/page.md:1: claim 'c': the claim is marked reviewed but has no `checked`. Fix: add `checked:` (what in the sources was checked), or set `status: needs-review`.",
             ),
         ),
+        section=Section.CITATIONS,
     ),
     Mistake(
         "a review date that is not a date",
@@ -268,6 +301,7 @@ MISTAKES = (
                 "docs/page.md:4: claim 'c': the review date 'last june' is not a date. Fix: write it as YYYY-MM-DD.",
             ),
         ),
+        section=Section.CITATIONS,
     ),
     Mistake(
         "a review date in the future",
@@ -283,6 +317,7 @@ MISTAKES = (
                 f"docs/page.md:4: claim 'c': the review date {TOMORROW} is in the future. Fix: give the day the review was done: today at the latest.",
             ),
         ),
+        section=Section.CITATIONS,
     ),
     Mistake(
         "a claim's `reviewer`, `checked` or `scope` that is not text",
@@ -293,6 +328,7 @@ MISTAKES = (
                 "docs/page.md:2: claim 'c': `scope` is not text. Fix: write `scope:` and one line of text.",
             ),
         ),
+        section=Section.CITATIONS,
     ),
     Mistake(
         "an unknown status",
@@ -303,6 +339,7 @@ MISTAKES = (
                 "docs/page.md:4: claim 'c': the status 'done' is not one this site knows. Fix: set `status:` to one of reviewed, needs-review, disputed.",
             ),
         ),
+        section=Section.CITATIONS,
     ),
     Mistake(
         "a claim id used twice, on one page or on two",
@@ -318,6 +355,7 @@ MISTAKES = (
                 "docs/page.md:9: claim 'c': the id is already used by the claim at docs/page.md:1. Fix: give this claim an id of its own: claim ids are unique across the site.",
             ),
         ),
+        section=Section.CITATIONS,
     ),
     Mistake(
         "a claim without an id, or with an id that is not a short name",
@@ -333,6 +371,7 @@ MISTAKES = (
                 "docs/page.md:2: the claim id 'Core Mechanism' is not a short name. Fix: add `id: a-short-name` (lower-case letters, digits and hyphens), unique on the site.",
             ),
         ),
+        section=Section.CITATIONS,
     ),
     Mistake(
         "a claim without a statement",
@@ -343,6 +382,7 @@ MISTAKES = (
                 "docs/page.md:1: claim 'c': the claim has no statement. Fix: write it after a bar: `/// claim | What it says.`",
             ),
         ),
+        section=Section.CITATIONS,
     ),
     Mistake(
         "block options that are not YAML",
@@ -359,6 +399,7 @@ MISTAKES = (
             ),
         ),
         shown="docs/page.md:4: the YAML of the options of `/// claim` does not parse: ...",
+        section=Section.BLOCKS,
     ),
     Mistake(
         "block options that are YAML but not `name: value` lines",
@@ -369,6 +410,7 @@ MISTAKES = (
                 "docs/page.md:10: the options of `/// practice` are not `name: value` lines. Fix: write one `name: value` per line, indented four spaces under the header.",
             ),
         ),
+        section=Section.BLOCKS,
     ),
     Mistake(
         "an option the block does not have",
@@ -394,6 +436,7 @@ MISTAKES = (
                 "docs/page.md:4: `/// concept-graph` has no option 'width'. Fix: remove it: `/// concept-graph` takes none.",
             ),
         ),
+        section=Section.BLOCKS,
     ),
     Mistake(
         "a claim inside a list",
@@ -404,6 +447,7 @@ MISTAKES = (
                 "docs/page.md:3: claim 'c' did not make it onto the page. Fix: write the claim at the top level of the page or in `/// claim-review`, not in a list.",
             ),
         ),
+        section=Section.CITATIONS,
     ),
     Mistake(
         "any block inside a block quote",
@@ -425,6 +469,7 @@ MISTAKES = (
                 "docs/page.md:1: `/// claim-review` stands in a block quote, where it cannot be read. Fix: write `/// claim-review` at the top level of the page, not in a block quote.",
             ),
         ),
+        section=Section.BLOCKS,
     ),
     Mistake(
         "a learning panel the page never shows (in indented code, in raw HTML)",
@@ -440,6 +485,7 @@ MISTAKES = (
                 "docs/page.md:10: the panel `practice` did not make it onto the page. Fix: write the panel at the top level of the page, not in a block quote.",
             ),
         ),
+        section=Section.BLOCKS,
     ),
     Mistake(
         "a title or an option on a panel",
@@ -465,6 +511,7 @@ MISTAKES = (
                 "docs/page.md:3: `/// concept-index` takes no title. Fix: write `/// concept-index` alone on its line.",
             ),
         ),
+        section=Section.BLOCKS,
     ),
     Mistake(
         "a learning panel without a required option",
@@ -480,6 +527,7 @@ MISTAKES = (
                 "docs/page.md:9: `/// research-room` has no `question` option. Fix: add `question:`, one line of text: the open question.",
             ),
         ),
+        section=Section.BLOCKS,
     ),
     Mistake(
         "a learning panel option of the wrong kind",
@@ -491,6 +539,7 @@ MISTAKES = (
             ),
         ),
         shown="docs/page.md:10: the `hints` of `/// practice` is not a list of one-line texts ...",
+        section=Section.BLOCKS,
     ),
     Mistake(
         "a storyboard, inquiry or practice without its question, or a research room with a title",
@@ -506,6 +555,7 @@ MISTAKES = (
                 "docs/page.md:9: `/// research-room` takes no title. Fix: write `/// research-room` alone on its line.",
             ),
         ),
+        section=Section.BLOCKS,
     ),
     Mistake(
         "an inquiry without a `best: true` choice",
@@ -516,6 +566,7 @@ MISTAKES = (
                 "docs/page.md:10: no choice of `/// inquiry` is marked `best: true`. Fix: add `best: true` to the choice that should carry the first intuition.",
             ),
         ),
+        section=Section.BLOCKS,
     ),
     Mistake(
         "a research room on a page without `concept` or `area`, or a second one",
@@ -531,6 +582,7 @@ MISTAKES = (
                 "docs/page.md:15: the page has a second `/// research-room`. Fix: keep one: the research room's draft is the page's.",
             ),
         ),
+        section=Section.BLOCKS,
     ),
     Mistake(
         "a `//// frame` outside a storyboard",
@@ -541,6 +593,7 @@ MISTAKES = (
                 "docs/page.md:9: a frame stands outside a storyboard. Fix: nest it in `/// storyboard` with one more slash: `//// frame | caption`.",
             ),
         ),
+        section=Section.BLOCKS,
     ),
     Mistake(
         "front matter that is not YAML",
@@ -551,6 +604,7 @@ MISTAKES = (
                 "docs/page.md:3: the YAML of the front matter does not parse: mapping values are not allowed here. Fix: correct the YAML between the `---` lines; quote a value that contains ': ' or starts with [ { @.",
             ),
         ),
+        section=Section.FRONT,
     ),
     Mistake(
         "front matter `sources` that is not a list",
@@ -561,6 +615,7 @@ MISTAKES = (
                 "docs/page.md:3: the front matter's `sources` is not a list of bibliography keys. Fix: write `sources: [key-one, key-two]` with keys of docs/references.bib.",
             ),
         ),
+        section=Section.FRONT,
     ),
     Mistake(
         "front matter that is not `key: value` lines",
@@ -571,6 +626,7 @@ MISTAKES = (
                 "docs/page.md:1: the front matter is not a list of `key: value` lines. Fix: correct the YAML between the `---` lines; quote a value that contains ': ' or starts with [ { @.",
             ),
         ),
+        section=Section.FRONT,
     ),
     Mistake(
         "`concept`, `area`, `summary` or `builds_on` that is not text",
@@ -581,6 +637,7 @@ MISTAKES = (
                 "docs/a.md:3: the front matter's `builds_on` is not text. Fix: give the `concept` of the page whose mental model this page reuses.",
             ),
         ),
+        section=Section.FRONT,
     ),
     Mistake(
         "a `.bib` that does not parse",
@@ -592,6 +649,7 @@ MISTAKES = (
                 bib=BIB.replace("year = {2016},", "year = 2016 2017,"),
             ),
         ),
+        section=Section.FRONT,
     ),
     Mistake(
         "a `.bib` entry without a title or an author",
@@ -603,6 +661,7 @@ MISTAKES = (
                 bib="@book{a,\n  title = {X},\n  year = {2016},\n}\n",
             ),
         ),
+        section=Section.FRONT,
     ),
     Mistake(
         "a `.bib` key used twice",
@@ -616,6 +675,7 @@ MISTAKES = (
                 bib=f"{GOODFELLOW}\n\n{GOODFELLOW}\n",
             ),
         ),
+        section=Section.FRONT,
     ),
     Mistake(
         "a `.bib` `url` that is not a web address",
@@ -627,6 +687,7 @@ MISTAKES = (
                 bib=BIB_WITHOUT_WEB_URL,
             ),
         ),
+        section=Section.FRONT,
     ),
     Mistake(
         "a formula KaTeX cannot parse",
@@ -643,6 +704,7 @@ MISTAKES = (
             ),
         ),
         shown="docs/page.md:7: KaTeX cannot typeset the formula `\\frac{1}{n`: KaTeX parse error: ...",
+        section=Section.LISTINGS,
     ),
     Mistake(
         "a `listing` of a file that is not there",
@@ -653,6 +715,7 @@ MISTAKES = (
                 "docs/page.md:4: the listing names 'pyscript_demo/nope.py', which is not a file of this project. Fix: give the path of the file relative to mkdocs.yml, e.g. pyscript_demo/logreg.py.",
             ),
         ),
+        section=Section.LISTINGS,
     ),
     Mistake(
         "a `listing` of a file that is not Python",
@@ -663,6 +726,7 @@ MISTAKES = (
                 "docs/page.md:4: the listing 'mkdocs.yml' cannot be run: only .py files can. Fix: list a Python file.",
             ),
         ),
+        section=Section.LISTINGS,
     ),
     Mistake(
         "a `listing` whose file fails when run",
@@ -675,6 +739,7 @@ MISTAKES = (
             ),
         ),
         shown="docs/page.md:2: running fails.py failed: ... (its error output follows)",
+        section=Section.LISTINGS,
     ),
     Mistake(
         # Built by `test_a_listing_that_runs_too_long_stops_the_build`, with a shorter limit.
@@ -687,6 +752,7 @@ MISTAKES = (
                 files={"slow.py": "import time\ntime.sleep(5)\n"},
             ),
         ),
+        section=Section.LISTINGS,
     ),
     Mistake(
         "a `demo` of an unknown name",
@@ -702,6 +768,7 @@ MISTAKES = (
                 "docs/page.md:3: there is no demo named 'logistic_regression'. Fix: did you mean 'logistic-regression'? A demo is named by its folder, with hyphens for underscores.",
             ),
         ),
+        section=Section.DEMOS,
     ),
     Mistake(
         "a `demo` without a name",
@@ -712,6 +779,7 @@ MISTAKES = (
                 f"docs/page.md:3: `/// demo` has no demo name. Fix: write it after a bar: `/// demo | NAME`, NAME one of: {DEMOS}.",
             ),
         ),
+        section=Section.DEMOS,
     ),
     Mistake(
         "a demo importing a package the build's Python does not have (the build runs the demo too)",
@@ -735,6 +803,7 @@ MISTAKES = (
                 files=oops("import torch\n"),
             ),
         ),
+        section=Section.DEMOS,
     ),
     Mistake(
         "a demo importing a module the browser would not have: from a package the demo does not declare, or from none of Pyodide's",
@@ -758,6 +827,7 @@ MISTAKES = (
                 files=oops("import pybtex\n"),
             ),
         ),
+        section=Section.DEMOS,
     ),
     Mistake(
         "a demo declaring a package by another name than Pyodide's, or one Pyodide does not have",
@@ -781,6 +851,7 @@ MISTAKES = (
                 files=oops(packages='["numpy", "pybtex"]'),
             ),
         ),
+        section=Section.DEMOS,
     ),
     Mistake(
         "a demo importing a module or a name of `pyscript_demo` that is not there",
@@ -804,6 +875,7 @@ MISTAKES = (
                 files=oops("import pyscript_demo.least_square\n"),
             ),
         ),
+        section=Section.DEMOS,
     ),
     Mistake(
         "a demo importing a module named by an expression, which the build cannot ship",
@@ -823,6 +895,7 @@ MISTAKES = (
                 files=oops('logreg = __import__("pyscript_demo." + "logreg")\n'),
             ),
         ),
+        section=Section.DEMOS,
     ),
     Mistake(
         "a demo whose code raises while the build imports it or renders its starting state",
@@ -846,6 +919,7 @@ MISTAKES = (
                 files=oops("SCALE = 1 / 0\n"),
             ),
         ),
+        section=Section.DEMOS,
     ),
     Mistake(
         "a control the page cannot call or show: a lambda action, an action named `view`, two actions of one "
@@ -907,6 +981,7 @@ MISTAKES = (
                 ),
             ),
         ),
+        section=Section.DEMOS,
     ),
     Mistake(
         "a grounding panel placed twice",
@@ -917,6 +992,7 @@ MISTAKES = (
                 "docs/page.md:8: `/// claim-review` is on the page twice, here and on line 3. Fix: remove one: the panel lists the whole page wherever it stands.",
             ),
         ),
+        section=Section.BLOCKS,
     ),
     Mistake(
         "an id on two elements of a page: a heading's and a block's (a learning panel's heading, a demo's input), "
@@ -950,6 +1026,7 @@ MISTAKES = (
                 files=ONE_SLIDER,
             ),
         ),
+        section=Section.LINKS,
     ),
     Mistake(
         "a Markdown link to a heading or id that is not there, on the page or on another",
@@ -969,6 +1046,7 @@ MISTAKES = (
                 "docs/page.md:7: the link 'other.md#nope' goes to no heading or id of docs/other.md. Fix: link to one of that page's ids (a heading's is its text in lower case, with '-' between words), or give the heading you mean that id: `{ #nope }` after its text.",
             ),
         ),
+        section=Section.LINKS,
     ),
     Mistake(
         "a demo module that is not Python",
@@ -980,6 +1058,7 @@ MISTAKES = (
                 files={OOPS: "demo = kit.Demo(\n"},
             ),
         ),
+        section=Section.DEMOS,
     ),
     Mistake(
         "a `demo.py` without `demo = kit.Demo(...)`",
@@ -997,6 +1076,7 @@ MISTAKES = (
                 files={OOPS: '"""A demo."""\n\ndemo = {"title": "Oops"}\n'},
             ),
         ),
+        section=Section.DEMOS,
     ),
     Mistake(
         "`builds_on`, `prerequisites` or `next` naming a concept no page has",
@@ -1009,6 +1089,7 @@ MISTAKES = (
             )
             for kind, value in [("next", "\n- x/bee"), ("builds_on", " x/bee"), ("prerequisites", "\n- x/bee")]
         ),
+        section=Section.GRAPH,
     ),
     Mistake(
         "concepts that come before one another in a loop, through `builds_on`, `prerequisites` or `next`",
@@ -1033,6 +1114,7 @@ MISTAKES = (
             ),
         ),
         shown="docs/b.md:5: the concepts form a cycle: x/a → x/b → x/c → x/a (each comes before the next: x/a comes before x/b (`prerequisites` of docs/b.md:5); ...",
+        section=Section.GRAPH,
     ),
     Mistake(
         "one concept key on two pages",
@@ -1043,6 +1125,7 @@ MISTAKES = (
                 "docs/b.md:3: the concept 'x/a' is already the concept of docs/a.md:3. Fix: give each page its own `concept` key.",
             ),
         ),
+        section=Section.GRAPH,
     ),
     Mistake(
         "`prerequisites` or `next` that is not a list of keys",
@@ -1058,6 +1141,7 @@ MISTAKES = (
                 "docs/a.md:3: the front matter's `prerequisites` is not a list of concept keys. Fix: write a list with one concept key per line: `- area/concept` or `- area/concept: why this edge`.",
             ),
         ),
+        section=Section.GRAPH,
     ),
     Mistake(
         "`builds_on`, `prerequisites` or `next` on a page without `concept`",
@@ -1068,6 +1152,7 @@ MISTAKES = (
                 "docs/a.md:3: the front matter has `next` but no `concept`. Fix: add `concept: area/name`: only a concept page joins the concept graph.",
             ),
         ),
+        section=Section.GRAPH,
     ),
     Mistake(
         "`/// area-index` on a page that is not an area's index page",
@@ -1078,6 +1163,7 @@ MISTAKES = (
                 "docs/page.md:10: `/// area-index` is on a page that is not an area's index page. Fix: place it on `AREA/index.md`, where AREA is the first part of the area's concept keys.",
             ),
         ),
+        section=Section.GRAPH,
     ),
     Mistake(
         "`/// learning-map` or `/// builds-on` where the front matter lacks what it draws",
@@ -1093,6 +1179,7 @@ MISTAKES = (
                 "docs/page.md:3: `/// learning-map` is on a page with no `concept`. Fix: add `concept:` and its `builds_on`, `prerequisites` or `next` to the front matter.",
             ),
         ),
+        section=Section.GRAPH,
     ),
     Mistake(
         "`extra.runtime.katex` in `mkdocs.yml` for another KaTeX version",
@@ -1104,6 +1191,7 @@ MISTAKES = (
                 config=("katex@0.19.1", "katex@0.16.0"),
             ),
         ),
+        section=Section.SETTINGS,
     ),
     Mistake(
         "`extra.runtime.pyodide` in `mkdocs.yml` not ending in `/`",
@@ -1115,6 +1203,7 @@ MISTAKES = (
                 config=("pyodide/v0.27.7/full/", "pyodide/v0.27.7/full"),
             ),
         ),
+        section=Section.SETTINGS,
     ),
     Mistake(
         "`extra.runtime.self_host` in `mkdocs.yml` other than `true` or `false`",
@@ -1126,6 +1215,7 @@ MISTAKES = (
                 config=("[SELF_HOST_RUNTIME, false]", "[SELF_HOST_RUNTIME, maybe]"),
             ),
         ),
+        section=Section.SETTINGS,
     ),
     Mistake(
         "a setting under `extra.runtime` in `mkdocs.yml` that the build does not know",
@@ -1137,6 +1227,7 @@ MISTAKES = (
                 config=("    pyodide: !ENV", "    pyodid: !ENV"),
             ),
         ),
+        section=Section.SETTINGS,
     ),
 )
 
@@ -1152,23 +1243,30 @@ def cell(text: str) -> str:
     return f"{fence}{inner}{fence}"
 
 
-def table() -> str:
-    """The guide's table of build errors, as Markdown."""
-    lines = ["| mistake | message | fix |", "| --- | --- | --- |"]
-    for mistake in MISTAKES:
-        lines.append(f"| {mistake.mistake} | {cell(mistake.message())} | {cell(mistake.fix())} |")
-    return "\n".join(lines) + "\n"
+def tables() -> str:
+    """The guide's tables of build errors, a section each, as Markdown."""
+    parts = []
+    for heading, anchor in SECTIONS:
+        lines = [f"## {heading} {{ #{anchor} }}", "", "| mistake | message | fix |", "| --- | --- | --- |"]
+        for mistake in MISTAKES:
+            if mistake.section == (heading, anchor):
+                lines.append(f"| {mistake.mistake} | {cell(mistake.message())} | {cell(mistake.fix())} |")
+        parts.append("\n".join(lines) + "\n")
+    return "\n".join(parts)
 
 
-def guide_table(guide: str) -> str:
-    """The table of build errors as the guide has it now."""
-    start = guide.index("| mistake |")
-    return guide[start : guide.index("\n\n", start) + 1]
+# The line after which the guide's page is written from here.
+WRITTEN_BELOW = "<!-- The sections below are written by `python -m tests.author_errors`. -->\n"
+
+
+def guide_tables(guide: str) -> str:
+    """The tables of build errors as the guide has them now."""
+    return guide.split(WRITTEN_BELOW, 1)[1].lstrip("\n")
 
 
 def write_guide() -> None:
     guide = GUIDE.read_text()
-    GUIDE.write_text(guide.replace(guide_table(guide), table(), 1))
+    GUIDE.write_text(guide.split(WRITTEN_BELOW, 1)[0] + WRITTEN_BELOW + "\n" + tables())
 
 
 if __name__ == "__main__":

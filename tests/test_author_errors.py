@@ -10,7 +10,7 @@ import pytest
 import pyscript_demo.demos
 from hooks.listing import fence as code_listing
 from tests import harness
-from tests.author_errors import CASES, GUIDE, MISTAKES, SLOW_LISTING, guide_table, table
+from tests.author_errors import CASES, GUIDE, MISTAKES, SLOW_LISTING, guide_tables, tables
 
 
 @pytest.fixture(autouse=True)
@@ -43,8 +43,8 @@ def test_a_listing_that_runs_too_long_stops_the_build(tmp_path, monkeypatch):
     assert harness.refusal(tmp_path, **case.options()) == message.replace("120 s.", "0.2 s.")
 
 
-def test_the_guides_table_is_the_table_of_cases():
-    assert guide_table(GUIDE.read_text()) == table(), "run `python -m tests.author_errors` to rewrite it"
+def test_the_guides_tables_are_the_table_of_cases():
+    assert guide_tables(GUIDE.read_text()) == tables(), "run `python -m tests.author_errors` to rewrite it"
 
 
 def test_each_mistake_and_case_is_named_once():
