@@ -2,7 +2,7 @@
 
 Each `Mistake` is a row of the guide's tables of build errors (docs/build-errors.md):
 the guide shows its first case's message and fix, and `tests/test_author_errors.py` builds every case and
-compares the whole message. Write the guide's table from here with `python -m tests.author_errors`.
+compares the whole message. Write the guide's tables from here with `python -m tests.author_errors`.
 """
 
 # A message stays on one line, as the build prints it: a reader can search the table for what they saw.
