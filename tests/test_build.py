@@ -174,24 +174,33 @@ def test_each_relative_stylesheet_link_is_made_absolute_before_the_themes_script
     assert count >= 20
 
 
-def test_a_page_with_formulas_preloads_the_katex_fonts_its_stylesheet_names(built_site):
-    """Beside KaTeX's stylesheet, from its folder, the fonts every formula uses; a page without formulas fetches
-    none."""
+PRELOAD = re.compile(r'<link rel="preload" href="([^"]*)" as="font" type="font/woff2" crossorigin>')
+
+
+def test_a_formula_in_a_pages_opening_preloads_the_katex_fonts_its_stylesheet_names(tmp_path):
+    """Beside KaTeX's stylesheet, from its folder, the fonts every formula uses, when a formula is laid out as
+    the page loads: before its second section heading. Later formulas are laid out near the viewport only."""
     stylesheet = (ROOT / ".cache" / "runtime-mirror" / "katex" / "dist" / "katex.min.css").read_text()
-    with_formulas = 0
-    for path in sorted(built_site.rglob("*.html")):
-        html = path.read_text()
-        preloads = re.findall(r'<link rel="preload" href="([^"]*)" as="font" type="font/woff2" crossorigin>', html)
-        if 'class="katex"' not in html:
-            assert preloads == [], path
-            continue
-        with_formulas += 1
+    site = harness.build(
+        tmp_path,
+        {
+            "index.md": "# Home\n\nNo formula.\n",
+            "early.md": "# Early\n\nThe rate $\\eta$ first.\n\n## One\n\nText.\n\n## Two\n\n$x$\n",
+            "first-section.md": "# First\n\n## One\n\nThe rate $\\eta$.\n\n## Two\n\nText.\n",
+            "late.md": "# Late\n\n## One\n\nText.\n\n## Two\n\nThe rate $\\eta$.\n",
+        },
+    )
+    for page in ("early.md", "first-section.md"):
+        html = site.html(page)
         folder = re.search(r'<link rel="stylesheet" href="([^"]*)katex\.min\.css"', html)[1]
-        assert preloads == [f"{folder}fonts/{name}.woff2" for name in font_preload.FONTS], path
-        assert html.index(preloads[-1]) < html.index("katex.min.css"), path
-        for name in font_preload.FONTS:
-            assert f"url(fonts/{name}.woff2)" in stylesheet, name
-    assert with_formulas >= 4
+        preloads = PRELOAD.findall(html)
+        assert preloads == [f"{folder}fonts/{name}.woff2" for name in font_preload.FONTS], page
+        assert html.index(preloads[-1]) < html.index("katex.min.css"), page
+    for page in ("index.md", "late.md"):
+        assert PRELOAD.findall(site.html(page)) == [], page
+    assert 'class="katex"' in site.html("late.md")
+    for name in font_preload.FONTS:
+        assert f"url(fonts/{name}.woff2)" in stylesheet, name
 
 
 def _unclosed(css: str) -> int | None:
