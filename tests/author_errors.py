@@ -1035,15 +1035,15 @@ MISTAKES = (
                 "link-to-no-id",
                 # The heading's id begins with the link's, and a code span shows the link: neither is its line.
                 "Intro.\n\n## Alpha beta { #alpha-beta }\n\nWrite `[x](#alpha)` for a link.\n\nSee [the part](#alpha).\n",
-                "docs/page.md:7: the link '#alpha' goes to no heading or id of this page. Fix: link to '#alpha-beta', the closest id there is, or give the heading you mean that id: `{ #alpha }` after its text.",
+                "docs/page.md:7: the link '#alpha' goes to no heading or id of this page. Fix: link to '#alpha-beta', the closest id there is; or give the heading you mean that id: `{ #alpha }` after its text.",
             ),
             Case(
                 "link-to-no-id-of-another-page",
                 {
                     "page.md": "Intro.\n\n```markdown\n[not a link](other.md#nope)\n```\n\nSee [it](other.md#nope).\n",
-                    "other.md": "# Other\n",
+                    "other.md": "# Other\n\n## The update\n\nText.\n",
                 },
-                "docs/page.md:7: the link 'other.md#nope' goes to no heading or id of docs/other.md. Fix: link to one of that page's ids (a heading's is its text in lower case, with '-' between words), or give the heading you mean that id: `{ #nope }` after its text.",
+                "docs/page.md:7: the link 'other.md#nope' goes to no heading or id of docs/other.md. Fix: link to one of that page's headings: '#other', '#the-update'; or give the heading you mean that id: `{ #nope }` after its text.",
             ),
         ),
         section=Section.LINKS,

@@ -10,10 +10,12 @@ link is written on. It sees what MkDocs records: links written in Markdown, not 
 
 import difflib
 import re
+from collections.abc import Iterable
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page as MkDocsPage
+from mkdocs.structure.toc import AnchorLink
 
 from hooks.authoring.errors import AuthorError, as_author_sees
 from hooks.authoring.scan import CODE_SPAN, lines_outside_code
@@ -32,7 +34,7 @@ def check(files: Files, config: MkDocsConfig) -> None:
                 continue  # not rendered in this build (`mkdocs serve --dirty`): nothing to check it against
             for anchor, link in links.items():
                 if anchor not in ids:
-                    raise _error(page, link, anchor, ids, target.src_uri, config)
+                    raise _error(page, link, anchor, ids, target.page, config)
 
 
 def line_of(source: str, link: str) -> int | None:
@@ -48,18 +50,33 @@ def line_of(source: str, link: str) -> int | None:
     return None
 
 
-def _error(page: MkDocsPage, link: str, anchor: str, ids: set[str], target: str, config: MkDocsConfig) -> AuthorError:
-    here = target == page.file.src_uri
-    where = "this page" if here else as_author_sees(f"{config.docs_dir}/{target}", config)
+# How many of the target's headings a message lists when no id is close to the link's.
+HEADINGS_LISTED = 8
+
+
+def _error(
+    page: MkDocsPage, link: str, anchor: str, ids: set[str], target: MkDocsPage, config: MkDocsConfig
+) -> AuthorError:
+    here = target is page
+    where = "this page" if here else as_author_sees(f"{config.docs_dir}/{target.file.src_uri}", config)
     close = difflib.get_close_matches(anchor, sorted(ids), n=1)
+    headings = [f"'#{heading}'" for heading in _heading_ids(target.toc)]
     if close:
         fix = f"link to '#{close[0]}', the closest id there is"
-    else:
+    elif headings:
         whose = "its" if here else "that page's"
-        fix = f"link to one of {whose} ids (a heading's is its text in lower case, with '-' between words)"
+        listed = ", ".join(headings[:HEADINGS_LISTED]) + (", …" if len(headings) > HEADINGS_LISTED else "")
+        fix = f"link to one of {whose} headings: {listed}"
+    else:
+        fix = "link to an id the page has"
     return AuthorError(
         as_author_sees(page.file.abs_src_path or page.file.src_path, config),
         line_of(page.file.content_string, link),
         f"the link '{link}' goes to no heading or id of {where}.",
-        f"{fix}, or give the heading you mean that id: `{{ #{anchor} }}` after its text.",
+        f"{fix}; or give the heading you mean that id: `{{ #{anchor} }}` after its text.",
     )
+
+
+def _heading_ids(toc: Iterable[AnchorLink]) -> list[str]:
+    """The ids of a page's headings, in the page's order."""
+    return [found for item in toc for found in (item.id, *_heading_ids(item.children))]
