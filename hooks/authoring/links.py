@@ -16,11 +16,11 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.structure.toc import AnchorLink
+from mkdocs.utils.meta import get_data
 
-from hooks.authoring.errors import AuthorError, as_author_sees
+from hooks.authoring.errors import AuthorError
 from hooks.authoring.scan import CODE_SPAN, lines_outside_code
-
-FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.S)
+from hooks.authoring.site import Page, Site
 
 
 def check(files: Files, config: MkDocsConfig) -> None:
@@ -34,17 +34,14 @@ def check(files: Files, config: MkDocsConfig) -> None:
                 continue  # not rendered in this build (`mkdocs serve --dirty`): nothing to check it against
             for anchor, link in links.items():
                 if anchor not in ids:
-                    raise _error(page, link, anchor, ids, target.page, config)
+                    raise _error(page, link, anchor, ids, target.page, Site.of(config))
 
 
-def line_of(source: str, link: str) -> int | None:
+def line_of(page: Page, link: str) -> int | None:
     """The file line a link to `link` is written on: inline, as a reference's definition or in angle brackets;
-    not in front matter, fenced code or a code span."""
+    not in fenced code or a code span."""
     written = re.compile(rf"\]\(\s*<?{re.escape(link)}>?[\s)]|^ {{0,3}}\[[^\]\n]+\]:\s*<?{re.escape(link)}(?:>|\s|$)")
-    front = FRONT_MATTER.match(source)
-    skipped = front.group(0).count("\n") if front else 0
-    body = source[front.end() :] if front else source
-    for number, text in lines_outside_code(body, skipped + 1):
+    for number, text in lines_outside_code(page.markdown, page.first_line):
         if written.search(CODE_SPAN.sub(lambda span: " " * len(span.group(0)), text)):
             return number
     return None
@@ -54,11 +51,11 @@ def line_of(source: str, link: str) -> int | None:
 HEADINGS_LISTED = 8
 
 
-def _error(
-    page: MkDocsPage, link: str, anchor: str, ids: set[str], target: MkDocsPage, config: MkDocsConfig
-) -> AuthorError:
+def _error(page: MkDocsPage, link: str, anchor: str, ids: set[str], target: MkDocsPage, site: Site) -> AuthorError:
+    # The page as its author wrote it (MkDocs' own split of the front matter), for its file and lines.
+    written = site.read(page, get_data(page.file.content_string)[0])
     here = target is page
-    where = "this page" if here else as_author_sees(f"{config.docs_dir}/{target.file.src_uri}", config)
+    where = "this page" if here else site.author_path(f"{site.config.docs_dir}/{target.file.src_uri}")
     close = difflib.get_close_matches(anchor, sorted(ids), n=1)
     headings = [f"'#{heading}'" for heading in _heading_ids(target.toc)]
     if close:
@@ -69,9 +66,8 @@ def _error(
         fix = f"link to one of {whose} headings: {listed}"
     else:
         fix = "link to an id the page has"
-    return AuthorError(
-        as_author_sees(page.file.abs_src_path or page.file.src_path, config),
-        line_of(page.file.content_string, link),
+    return written.error_at(
+        line_of(written, link),
         f"the link '{link}' goes to no heading or id of {where}.",
         f"{fix}; or give the heading you mean that id: `{{ #{anchor} }}` after its text.",
     )
