@@ -5,11 +5,15 @@ from the verified mirror, served by a second local server that behaves like
 the CDN (cross-origin, cacheable, gzip), so warm visits use the HTTP cache as they
 would in production. Chromium resolves no other host. Cold loads are measured
 on loopback and on a throttled link (THROTTLE, by Chromium's network emulation).
+Beside the cold loads, the site's own worker on a bare page (bench/baseline/bridge.html)
+times its runtime alone and the demo's Python alone: what is left is the page's.
 """
 
+import json
 import shutil
+from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import urlencode, urljoin, urlsplit
 
 from playwright.sync_api import sync_playwright
 
@@ -121,15 +125,57 @@ class Setup:
             raise SystemExit(f"bench: the site did not build:\n{done.stderr}")
         shutil.copytree(Path(__file__).parent / "baseline", site_root / "bench-baseline")
         self.baseline = f"{self.url}bench-baseline/?runtime={self.runtime}"
+        # The live page's time split in two: the site's worker importing numpy alone, then loading the
+        # page's demo, each on a bare page. Both ask the worker for what demo.js asks for.
+        demo = _demo_spec((site_root / PAGE / "index.html").read_text(), self.url)
+        runtime = urljoin(f"{self.url}pyscript_demo/", demo.pop("runtime"))  # as demo.js resolves it
+        numpy = {**demo, "modules": [], "packages": ["numpy"], "entry": "numpy:abs", "warm": None}
+        bridge = f"{self.url}bench-baseline/bridge.html?"
+        self.bridge = {
+            name: bridge + urlencode({"runtime": runtime, "spec": json.dumps(spec)})
+            for name, spec in [("runtime_cold", numpy), ("python_cold", demo)]
+        }
 
     def close(self):
         self.cdn.close()
         self.site.close()
 
 
+class _DemoSection(HTMLParser):
+    """The data attributes of a page's first live demo."""
+
+    def __init__(self):
+        super().__init__()
+        self.data = None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if self.data is None and tag == "section" and "live-demo" in (attrs.get("class") or "").split():
+            self.data = {k.removeprefix("data-"): v for k, v in attrs.items() if k.startswith("data-")}
+
+
+def _demo_spec(page_html, site_url):
+    """What demo.js sends the worker to load the page's demo (its specOf), and the runtime's URL."""
+    parser = _DemoSection()
+    parser.feed(page_html)
+    data = parser.data
+    return {
+        "demo": data["demo"],
+        "entry": data["entry"],
+        "modules": data["modules"].split(),
+        "packages": data["packages"].split(),
+        "moduleBase": site_url,
+        "warm": f'{{"state": {data["initial-state"]}, "action": "view", "tables": []}}',
+        "runtime": data["runtime"],
+    }
+
+
 def _ready(page, url):
     page.goto(url)
-    page.wait_for_function("() => window.__ready !== undefined", timeout=TIMEOUT_MS)
+    page.wait_for_function("() => window.__ready !== undefined || window.__failure !== undefined", timeout=TIMEOUT_MS)
+    failure = page.evaluate("window.__failure")
+    if failure:
+        raise SystemExit(f"bench: Python did not load on {url}: {failure}")
     return page.evaluate("window.__ready")
 
 
@@ -161,6 +207,8 @@ def measure(setup, rounds):
             "bytes0",
             "more_cold",
             "more_cold0",
+            "runtime_cold",
+            "python_cold",
             "warm",
             "warm0",
             "instant",
@@ -233,7 +281,7 @@ def measure(setup, rounds):
             t["instant"].append(page.evaluate("window.__ready") - start)
             ctx.close()
             for pair in range(EXTRA_COLD_PAIRS):
-                loads = [("more_cold", page_url), ("more_cold0", setup.baseline)]
+                loads = [("more_cold", page_url), ("more_cold0", setup.baseline), *setup.bridge.items()]
                 for key, url in loads[::-1] if pair % 2 == 0 else loads:
                     ctx = context()
                     t[key].append(_ready(ctx.new_page(), url))
@@ -290,6 +338,23 @@ def _figures(t):
         0.6,
     )
     cold.notes.append(f"{cold.ratio['n']} pairs, each measured back to back in fresh browser contexts, loopback")
+    parts = [
+        paired(
+            f"time to live, cold: {name}",
+            "ms",
+            t[key],
+            "Pyodide + numpy alone, cold",
+            t["more_cold0"],
+        )
+        for key, name in [
+            ("runtime_cold", "the site's runtime alone (its worker imports numpy; a bare page)"),
+            ("python_cold", "the demo's Python alone (its worker loads the demo; a bare page)"),
+        ]
+    ]
+    for part in parts:
+        part.notes.append(
+            f"{part.ratio['n']} loads, each beside a cold load of the page and of the bare page, order alternating"
+        )
     throttled = paired(
         "time to live demo, cold, throttled link",
         "ms",
@@ -306,6 +371,7 @@ def _figures(t):
     )
     return [
         cold,
+        *parts,
         throttled,
         paired("time to live demo, warm (second visit)", "ms", t["warm"], "Pyodide + numpy alone, warm", t["warm0"]),
         paired(
