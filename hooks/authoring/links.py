@@ -37,7 +37,7 @@ def check(files: Files, config: MkDocsConfig) -> None:
                     raise _error(page, link, anchor, ids, target.page, Site.of(config))
 
 
-def line_of(page: Page, link: str) -> int | None:
+def _line_of(page: Page, link: str) -> int | None:
     """The file line a link to `link` is written on: inline, as a reference's definition or in angle brackets;
     not in fenced code or a code span."""
     written = re.compile(rf"\]\(\s*<?{re.escape(link)}>?[\s)]|^ {{0,3}}\[[^\]\n]+\]:\s*<?{re.escape(link)}(?:>|\s|$)")
@@ -67,7 +67,7 @@ def _error(page: MkDocsPage, link: str, anchor: str, ids: set[str], target: MkDo
     else:
         fix = "link to an id the page has"
     return written.error_at(
-        line_of(written, link),
+        _line_of(written, link),
         f"the link '{link}' goes to no heading or id of {where}.",
         f"{fix}; or give the heading you mean that id: `{{ #{anchor} }}` after its text.",
     )
