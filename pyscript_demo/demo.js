@@ -463,12 +463,14 @@
     },
   };
 
-  // Loaded async, this may run before Material's bundle has defined document$, which emits for the
-  // first page and after each instant navigation; without Material, mount once.
+  // Loaded async, this may run before Material's deferred bundle has defined document$, which emits for
+  // the first page and after each instant navigation; deferred scripts have all run by DOMContentLoaded.
+  // Without Material, mount once.
   function follow() {
     if (typeof document$ !== "undefined") document$.subscribe(mountAll);
     else mountAll();
   }
-  if (typeof document$ !== "undefined" || document.readyState !== "loading") follow();
+  const contentLoaded = performance.getEntriesByType("navigation")[0]?.domContentLoadedEventStart > 0;
+  if (typeof document$ !== "undefined" || contentLoaded) follow();
   else document.addEventListener("DOMContentLoaded", follow, { once: true });
 })();

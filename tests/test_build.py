@@ -174,6 +174,35 @@ def test_each_relative_stylesheet_link_is_made_absolute_before_the_themes_script
     assert count >= 20
 
 
+class _Scripts(HTMLParser):
+    """Every script a page loads by URL, as (src, attribute names)."""
+
+    def __init__(self):
+        super().__init__()
+        self.loaded = []
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        if tag == "script" and "src" in attributes:
+            self.loaded.append((attributes["src"], set(attributes)))
+
+
+def test_the_themes_script_and_the_sites_wait_until_the_page_is_parsed(built_site):
+    """On every page and the 404 template: both deferred, the theme's first, and every other script async, so
+    no script the parser meets runs before the browser can paint."""
+    pages = sorted(built_site.rglob("*.html"))
+    assert built_site / "404.html" in pages and len(pages) >= 5
+    for path in pages:
+        scripts = _Scripts()
+        scripts.feed(path.read_text())
+        deferred = [src for src, attributes in scripts.loaded if "defer" in attributes]
+        assert [re.sub(r"^(\.\./)*|^/", "", src).split("?")[0] for src in deferred] == [
+            next(built_site.glob("assets/javascripts/bundle.*.min.js")).relative_to(built_site).as_posix(),
+            "assets/concepts/site.js",
+        ], path
+        assert all(attributes & {"defer", "async"} for _, attributes in scripts.loaded), (path, scripts.loaded)
+
+
 PRELOAD = re.compile(r'<link rel="preload" href="([^"]*)" as="font" type="font/woff2" crossorigin>')
 
 

@@ -198,6 +198,29 @@ def test_instant_navigation_remounts_with_one_worker_and_no_leaks(page, site):
     assert len(demo_workers(page)) == 1
 
 
+def test_the_demo_follows_instant_navigation_when_its_script_runs_before_the_themes(page, site):
+    """The demo's script is async and the theme's deferred: either may run first. Both are held back, then
+    the demo's is let run once the page is parsed, before the theme's: the order that finds no `document$`."""
+    held = {}
+    page.route("**/javascripts/bundle.*.min.js", lambda route: held.setdefault("theme", route))
+    page.route("**/pyscript_demo/demo.js", lambda route: held.setdefault("demo", route))
+    page.goto(site + PAGE, wait_until="commit")
+    page.wait_for_function("() => document.readyState === 'interactive'")
+    held["demo"].continue_()
+    page.wait_for_function("() => window.conceptDemos")
+    assert page.evaluate("typeof document$") == "undefined"
+    held["theme"].continue_()
+    wait_live(page)
+    page.wait_for_load_state("networkidle")
+    page.evaluate("window.__sameDocument = true")
+    page.locator("nav").get_by_role("link", name="Home").first.click()
+    page.wait_for_url(site)
+    page.get_by_role("link", name="Logistic Regression").first.click()
+    page.wait_for_url("**/" + PAGE)
+    wait_live(page)
+    assert page.evaluate("window.__sameDocument") is True, "navigation reloaded the page"
+
+
 @pytest.mark.parametrize("site", ["subpath"], indirect=True)
 def test_site_works_from_a_sub_path(page, site):
     page.goto(site)
