@@ -32,7 +32,9 @@ EXTRA_COLD_PAIRS = 3
 THROTTLE = {"offline": False, "latency": 40, "downloadThroughput": 20e6 / 8, "uploadThroughput": 5e6 / 8}
 THROTTLED_PAIRS = 2
 
-# Records when the demo turns live (performance.now(), ms from navigation or from a reset).
+# Records when the demo turns live (performance.now(), ms from navigation or from a reset), when its static
+# figure is first laid out, and the first frame after DOMContentLoaded: a figure from the page as built is laid
+# out by then, whereas the first paint may show only the top of a long page, as far as the parser has read.
 READY_OBSERVER = """
 new MutationObserver(() => {
   const demo = document.querySelector("section.live-demo");
@@ -46,6 +48,9 @@ new MutationObserver(() => {
   }
   if (window.__figure === undefined) requestAnimationFrame(frame);
 })();
+document.addEventListener("DOMContentLoaded", () => {
+  requestAnimationFrame(() => (window.__contentLoadedFrame = performance.now()));
+}, { once: true });
 """
 
 # Slider input to the figure's new markup in the page (painted in the frame that follows);
@@ -213,6 +218,7 @@ def measure(setup, rounds):
             "warm0",
             "instant",
             "figure",
+            "figure_frame",
             "fcp",
             "slider",
             "ping",
@@ -254,6 +260,7 @@ def measure(setup, rounds):
             page = ctx.new_page()
             t["warm"].append(_ready(page, page_url))
             t["figure"].append(page.evaluate("window.__figure"))
+            t["figure_frame"].append(page.evaluate("window.__contentLoadedFrame"))
             t["fcp"].append(page.evaluate("performance.getEntriesByName('first-contentful-paint')[0].startTime"))
             ctx.close()
             # The floor: Pyodide and numpy alone, cold then warm.
@@ -382,13 +389,20 @@ def _figures(t):
             t["cold0"],
         ),
         paired(
-            "first paint of the demo figure",
+            "the demo figure laid out, from the page as built",
+            "ms",
+            t["figure"],
+            "the first frame after DOMContentLoaded",
+            t["figure_frame"],
+            "that frame or sooner (ratio <= 1)",
+            1.0,
+        ),
+        paired(
+            "the demo figure laid out, beside the first paint",
             "ms",
             t["figure"],
             "the page's first contentful paint",
             t["fcp"],
-            "the same paint (ratio 1)",
-            1.0,
         ),
         slider,
         slider_p50,
