@@ -470,7 +470,11 @@
     if (typeof document$ !== "undefined") document$.subscribe(mountAll);
     else mountAll();
   }
-  const contentLoaded = performance.getEntriesByType("navigation")[0]?.domContentLoadedEventStart > 0;
+  // readyState is "interactive" both before DOMContentLoaded and after it; the navigation's timing tells.
+  const navigation = performance.getEntriesByType("navigation")[0];
+  const contentLoaded = navigation
+    ? navigation.domContentLoadedEventStart > 0
+    : document.readyState !== "loading";
   if (typeof document$ !== "undefined" || contentLoaded) follow();
   else document.addEventListener("DOMContentLoaded", follow, { once: true });
 })();
