@@ -471,10 +471,19 @@
     else mountAll();
   }
   // readyState is "interactive" both before DOMContentLoaded and after it; the navigation's timing tells.
+  // Without that entry, whichever comes first of DOMContentLoaded and load: at either, Material's deferred
+  // bundle has run if it ever will.
   const navigation = performance.getEntriesByType("navigation")[0];
-  const contentLoaded = navigation
-    ? navigation.domContentLoadedEventStart > 0
-    : document.readyState !== "loading";
+  const contentLoaded = navigation?.domContentLoadedEventStart > 0 || document.readyState === "complete";
   if (typeof document$ !== "undefined" || contentLoaded) follow();
-  else document.addEventListener("DOMContentLoaded", follow, { once: true });
+  else {
+    let followed = false;
+    const once = () => {
+      if (followed) return;
+      followed = true;
+      follow();
+    };
+    document.addEventListener("DOMContentLoaded", once, { once: true });
+    addEventListener("load", once, { once: true });
+  }
 })();

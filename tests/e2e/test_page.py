@@ -198,9 +198,19 @@ def test_instant_navigation_remounts_with_one_worker_and_no_leaks(page, site):
     assert len(demo_workers(page)) == 1
 
 
-def test_the_demo_follows_instant_navigation_when_its_script_runs_before_the_themes(page, site):
+# A browser that keeps no navigation timing entry (some privacy settings of Firefox).
+HIDE_NAVIGATION_TIMING = """
+const entries = performance.getEntriesByType.bind(performance);
+performance.getEntriesByType = (type) => (type === "navigation" ? [] : entries(type));
+"""
+
+
+@pytest.mark.parametrize("timing", ["navigation timing", "no navigation timing"])
+def test_the_demo_follows_instant_navigation_when_its_script_runs_before_the_themes(page, site, timing):
     """The demo's script is async and the theme's deferred: either may run first. Both are held back, then
     the demo's is let run once the page is parsed, before the theme's: the order that finds no `document$`."""
+    if timing == "no navigation timing":
+        page.add_init_script(HIDE_NAVIGATION_TIMING)
     held = {}
     page.route("**/javascripts/bundle.*.min.js", lambda route: held.setdefault("theme", route))
     page.route("**/pyscript_demo/demo.js", lambda route: held.setdefault("demo", route))
@@ -219,6 +229,16 @@ def test_the_demo_follows_instant_navigation_when_its_script_runs_before_the_the
     page.wait_for_url("**/" + PAGE)
     wait_live(page)
     assert page.evaluate("window.__sameDocument") is True, "navigation reloaded the page"
+
+
+def test_the_demo_goes_live_without_the_themes_script(page, site):
+    """Material's script blocked: the demo mounts once, on its own, and answers."""
+    page.route("**/javascripts/bundle.*.min.js", lambda route: route.abort())
+    page.goto(site + PAGE)
+    wait_live(page)
+    assert page.evaluate("typeof document$") == "undefined"
+    set_weights(page, 1.5, 0.5)
+    assert len(demo_workers(page)) == 1
 
 
 @pytest.mark.parametrize("site", ["subpath"], indirect=True)
