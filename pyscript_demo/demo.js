@@ -466,7 +466,10 @@
   // Loaded async, this may run before Material's deferred bundle has defined document$, which emits for
   // the first page and after each instant navigation; deferred scripts have all run by DOMContentLoaded.
   // Without Material, mount once.
+  let followed = false;
   function follow() {
+    if (followed) return;
+    followed = true;
     if (typeof document$ !== "undefined") document$.subscribe(mountAll);
     else mountAll();
   }
@@ -477,13 +480,7 @@
   const contentLoaded = navigation?.domContentLoadedEventStart > 0 || document.readyState === "complete";
   if (typeof document$ !== "undefined" || contentLoaded) follow();
   else {
-    let followed = false;
-    const once = () => {
-      if (followed) return;
-      followed = true;
-      follow();
-    };
-    document.addEventListener("DOMContentLoaded", once, { once: true });
-    addEventListener("load", once, { once: true });
+    document.addEventListener("DOMContentLoaded", follow, { once: true });
+    addEventListener("load", follow, { once: true });
   }
 })();
