@@ -95,6 +95,8 @@ def test_prediction_is_judged_against_the_points_gradient(live_page):
 
 def test_nothing_is_revealed_before_a_prediction(live_page):
     live_page.check("input[data-action=select][value='2']")
+    # Once Python has taken the choice, the button's own reason is what a press should announce.
+    expect(live_page.locator("[data-reveal=pending]")).to_contain_text("Point 3 ")
     reveal = live_page.locator("button[data-action=reveal]")
     expect(reveal).to_have_attribute("aria-disabled", "true")
     reveal.press("Enter")  # as a reader would: the button looks and is focusable, but says why not
