@@ -183,18 +183,30 @@ def shared_demo(shared_page):
     return shared_page("machine-learning/logistic-regression/")
 
 
-# Material's instant navigation, as a reader's click on a link of the site's navigation takes it. The page's
-# own article (a page may hold other articles) is marked, so the next page's is known when it is swapped in.
+# Material's instant navigation changes the address as it takes the click, before it has fetched the next
+# page: until that page is swapped in, the old one (and its demo) is still there. So the page's own article
+# (a page may hold other articles) is marked, and the next page's is known by having no mark.
 PAGE_ARTICLE = "article.md-content__inner"
-FOLLOW_LINK = f"""url => {{
-  document.querySelector("{PAGE_ARTICLE}").dataset.left = "";
-  [...document.querySelectorAll("a[href]")].find((a) => a.href === url).click();
-}}"""
+MARK_ARTICLE = f"""() => {{ document.querySelector("{PAGE_ARTICLE}").dataset.left = ""; }}"""
+FOLLOW_LINK = """url => [...document.querySelectorAll("a[href]")].find((a) => a.href === url).click()"""
+
+
+def click_through(page, link, url):
+    """Click `link` (a locator) as a reader does and wait until instant navigation has swapped in `url`'s page
+    (a glob, as `page.wait_for_url` takes)."""
+    page.evaluate(MARK_ARTICLE)
+    link.click()
+    _wait_swapped_in(page, url)
 
 
 def follow_link(page, url):
-    """Reach `url` from the open page by instant navigation: same document, the new page's content swapped in."""
+    """Reach `url` from the open page by instant navigation, by whichever of its links points there."""
+    page.evaluate(MARK_ARTICLE)
     page.evaluate(FOLLOW_LINK, url)
+    _wait_swapped_in(page, url)
+
+
+def _wait_swapped_in(page, url):
     page.wait_for_url(url)
     page.wait_for_selector(f"{PAGE_ARTICLE}:not([data-left])")
 

@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 
 from hooks.demo import discovery
 from tests.conftest import host_headers, make_project, mkdocs_build
-from tests.e2e.conftest import assert_network_clean, follow_link
+from tests.e2e.conftest import assert_network_clean, click_through, follow_link
 from tests.e2e.demo_page import LIVE_TIMEOUT_MS, demo_workers
 from tests.site_pages import demo_pages
 from tools.static_server import StaticServer
@@ -115,8 +115,7 @@ def test_two_demos_on_one_page_and_instant_navigation_keep_one_worker(page, two_
     page.evaluate("window.__sameDocument = true")
     wait_live(page, "logistic-regression")
     for _ in range(2):
-        page.locator("nav").get_by_role("link", name="Second", exact=True).first.click()
-        page.wait_for_url("**/second/")
+        click_through(page, page.locator("nav").get_by_role("link", name="Second", exact=True).first, "**/second/")
         for name in others:
             wait_live(page, name)
             # Each demo answers its own actions, from its own module in the one worker.
@@ -125,8 +124,7 @@ def test_two_demos_on_one_page_and_instant_navigation_keep_one_worker(page, two_
             slider.fill(slider.get_attribute("max"))
             expect(here).not_to_have_attribute("data-busy", "")
             expect(here).to_have_attribute("data-state", "live")
-        page.locator("nav").get_by_role("link", name="First", exact=True).first.click()
-        page.wait_for_url("**/first/")
+        click_through(page, page.locator("nav").get_by_role("link", name="First", exact=True).first, "**/first/")
         wait_live(page, "logistic-regression")
         page.click("button[data-action=step][data-value='1']")
         expect(page.locator(".demo-steps")).to_have_text("1")

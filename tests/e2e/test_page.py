@@ -9,6 +9,7 @@ from playwright.sync_api import expect
 
 from pyscript_demo import logreg
 from tests.conftest import ROOT
+from tests.e2e.conftest import click_through
 from tests.e2e.demo_page import (
     PAGE,
     SLOPE,
@@ -185,16 +186,14 @@ def test_instant_navigation_remounts_with_one_worker_and_no_leaks(page, site):
     page.goto(site, wait_until="networkidle")
     page.evaluate("window.__sameDocument = true")
     for slope, bias in [(2.5, 1.0), (-1.5, 0.5)]:
-        page.get_by_role("link", name="Logistic Regression").first.click()
-        page.wait_for_url("**/" + PAGE)
+        click_through(page, page.get_by_role("link", name="Logistic Regression").first, "**/" + PAGE)
         wait_live(page)
         set_weights(page, slope, bias)
-        page.locator("nav").get_by_role("link", name="Home").first.click()
-        page.wait_for_url(site)
+        click_through(page, page.locator("nav").get_by_role("link", name="Home").first, site)
     assert page.evaluate("window.__sameDocument") is True, "navigation reloaded the page"
     # Away from the demo, nothing listens to the runtime; the worker is kept for the way back.
     page.wait_for_function("() => window.conceptDemos.runtime.listeners.size === 0", timeout=5_000)
-    page.get_by_role("link", name="Logistic Regression").first.click()
+    click_through(page, page.get_by_role("link", name="Logistic Regression").first, "**/" + PAGE)
     wait_live(page)
     assert page.evaluate("window.conceptDemos.runtime.listeners.size") == 1
     assert len(demo_workers(page)) == 1
@@ -225,10 +224,8 @@ def test_the_demo_follows_instant_navigation_when_its_script_runs_before_the_the
     wait_live(page)
     page.wait_for_load_state("networkidle")
     page.evaluate("window.__sameDocument = true")
-    page.locator("nav").get_by_role("link", name="Home").first.click()
-    page.wait_for_url(site)
-    page.get_by_role("link", name="Logistic Regression").first.click()
-    page.wait_for_url("**/" + PAGE)
+    click_through(page, page.locator("nav").get_by_role("link", name="Home").first, site)
+    click_through(page, page.get_by_role("link", name="Logistic Regression").first, "**/" + PAGE)
     wait_live(page)
     assert page.evaluate("window.__sameDocument") is True, "navigation reloaded the page"
 
@@ -246,8 +243,7 @@ def test_the_demo_goes_live_without_the_themes_script(page, site):
 @pytest.mark.parametrize("site", ["subpath"], indirect=True)
 def test_site_works_from_a_sub_path(page, site):
     page.goto(site)
-    page.get_by_role("link", name="Logistic Regression").first.click()
-    page.wait_for_url(site + PAGE)
+    click_through(page, page.get_by_role("link", name="Logistic Regression").first, site + PAGE)
     wait_live(page)
     set_weights(page, 3.0, -1.0)
     assert "KaTeX_Main" in page.eval_on_selector(".katex", "e => getComputedStyle(e).fontFamily")
