@@ -193,7 +193,7 @@ FOLLOW_LINK = """url => [...document.querySelectorAll("a[href]")].find((a) => a.
 
 def click_through(page, link, url):
     """Click `link` (a locator) as a reader does and wait until instant navigation has swapped in `url`'s page
-    (a glob, as `page.wait_for_url` takes)."""
+    (a glob, as `page.wait_for_url` takes). `url` is another page: Material does not fetch the one it shows."""
     page.evaluate(MARK_ARTICLE)
     link.click()
     _wait_swapped_in(page, url)

@@ -63,11 +63,13 @@ def test_reveal_waits_until_python_has_taken_the_prediction(page, site):
     reveal = page.locator("button[data-action=reveal]")
     built = page.locator(SUMMARY).text_content()
     stub.tell({"do": "answer"})  # the first view
-    # Live as soon as Python is ready; the view's answer lands just after. It is the starting view, which the
-    # build rendered with the same code, so the parts are left as built (the stub's answer is not).
+    # Live as soon as Python is ready; the view's answer lands just after.
     expect(page.locator(STATUS)).to_have_text(LIVE)
-    expect(page.locator(SUMMARY)).to_have_text(built)
     page.check("input[data-action=select][value='3']")
+    stub.wait_calls(2)  # sent once the view's answer is applied; held, so nothing else has changed the parts
+    # It is the starting view, which the build rendered with the same code, so the parts are left as built
+    # (the stub's answer is not).
+    expect(page.locator(SUMMARY)).to_have_text(built)
     page.check("input[data-action=predict][value='lower']")
     expect(reveal).to_have_attribute("aria-disabled", "true")
     reveal.press("Enter")  # as a reader would: it is focusable and says why it does nothing yet
@@ -98,6 +100,7 @@ def test_an_answer_does_not_undo_a_move_the_reader_made_since(page, site):
     stub.tell({"do": "answer"})
     stub.tell({"do": "answer"})
     expect(page.locator(DEMO)).not_to_have_attribute("data-busy", "")
+    stub.wait_calls(4)
     assert float(slider.input_value()) == pytest.approx(start + 4 * step)
     sent = [float(call["value"]) for call in stub.calls()[1:]]
     assert sent == pytest.approx([start + step, start + 3 * step, start + 4 * step])
