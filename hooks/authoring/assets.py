@@ -51,7 +51,10 @@ def bundle(site: Site) -> None:
         if suffix == ".css":
             config.extra_css.append(link)
         else:
-            config.extra_javascript.append(ExtraScriptValue(link))
+            # Deferred, as the theme's is (hooks/theme/paint_first.py): the page can paint before either runs.
+            script = ExtraScriptValue(link)
+            script.defer = True
+            config.extra_javascript.append(script)
 
 
 def add_files(site: Site, files: Files) -> Files:

@@ -1,6 +1,6 @@
 """What the site adds to Material's own markup and rendering: names it lacks, lighter first rendering (code
 blocks set up as they come into view, their copy buttons in the page as built, stylesheet links made absolute
-before Material's script would restyle the page for it, the scripts run once the page can paint), in-page
+before Material's script would restyle the page for it, its script run once the page can paint), in-page
 links that stay on their target while the page settles, a palette toggle that restyles the page only when the
 palette changes."""
 
