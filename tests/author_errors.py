@@ -1045,6 +1045,14 @@ MISTAKES = (
                 },
                 "docs/page.md:7: the link 'other.md#nope' goes to no heading or id of docs/other.md. Fix: link to one of that page's headings: '#other', '#the-update'; or give the heading you mean that id: `{ #nope }` after its text.",
             ),
+            Case(
+                "link-to-near-id-of-another-page",
+                {
+                    "page.md": "Intro.\n\nSee [it](other.md#the-updates).\n",
+                    "other.md": "# Other\n\n## The update\n\nText.\n",
+                },
+                "docs/page.md:3: the link 'other.md#the-updates' goes to no heading or id of docs/other.md. Fix: link to 'other.md#the-update', the closest id there is; or give the heading you mean that id: `{ #the-updates }` after its text.",
+            ),
         ),
         section=Section.LINKS,
     ),

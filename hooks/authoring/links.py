@@ -59,7 +59,8 @@ def _error(page: MkDocsPage, link: str, anchor: str, ids: set[str], target: MkDo
     close = difflib.get_close_matches(anchor, sorted(ids), n=1)
     headings = [f"'#{heading}'" for heading in _heading_ids(target.toc)]
     if close:
-        fix = f"link to '#{close[0]}', the closest id there is"
+        # The link as it should read, its page kept: a bare '#id' would point at the page it is on.
+        fix = f"link to '{link.rpartition('#')[0]}#{close[0]}', the closest id there is"
     elif headings:
         whose = "its" if here else "that page's"
         listed = ", ".join(headings[:HEADINGS_LISTED]) + (", …" if len(headings) > HEADINGS_LISTED else "")
